@@ -1,0 +1,568 @@
+//! The machinery shared by every vendor's body: JSON values kept verbatim,
+//! extra members kept in order, the received key order, and the two parse
+//! modes (owning for `serde`, borrowing for the fast parsers).
+
+use std::borrow::Cow;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::Deserialize;
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::value::RawValue;
+
+use crate::{Catalog, Error, Vendor, Wire};
+
+/// A JSON value kept exactly as received: the same text goes back out.
+///
+/// Used for members whose shape the vendor leaves open (OpenAM's `detail`,
+/// JSON:API's `meta`) and for members the crate does not model. Parsing keeps
+/// the value's text byte for byte, including its key order; when the body was
+/// parsed with a borrowing parser the text is borrowed from the input.
+///
+/// ```
+/// use sso_errors::RawJson;
+///
+/// let detail = RawJson::from_json(r#"{"b":1,"a":[true,null]}"#).unwrap();
+/// assert_eq!(detail.get(), r#"{"b":1,"a":[true,null]}"#);
+/// assert_eq!(detail.to_value().unwrap()["b"], 1);
+/// ```
+#[derive(Clone)]
+pub struct RawJson<'a>(RawRepr<'a>);
+
+#[derive(Clone)]
+enum RawRepr<'a> {
+    Borrowed(&'a RawValue),
+    Owned(Box<RawValue>),
+}
+
+impl<'a> RawJson<'a> {
+    /// Checks that `json` is one JSON value and keeps its text as is.
+    ///
+    /// # Errors
+    ///
+    /// [`serde_json::Error`] when `json` is not exactly one JSON value.
+    pub fn from_json(json: impl Into<String>) -> Result<Self, serde_json::Error> {
+        RawValue::from_string(json.into()).map(|raw| Self(RawRepr::Owned(raw)))
+    }
+
+    /// Renders a [`serde_json::Value`] compactly.
+    #[must_use]
+    pub fn from_value(value: &serde_json::Value) -> Self {
+        // Rendering a `Value` is infallible, and its rendering is valid JSON.
+        let text = value.to_string();
+        match RawValue::from_string(text) {
+            Ok(raw) => Self(RawRepr::Owned(raw)),
+            Err(_) => Self::null(),
+        }
+    }
+
+    /// The JSON `null`.
+    #[must_use]
+    pub fn null() -> Self {
+        Self(RawRepr::Borrowed(RawValue::NULL))
+    }
+
+    /// Wraps a borrowed raw value.
+    #[must_use]
+    pub fn borrowed(raw: &'a RawValue) -> Self {
+        Self(RawRepr::Borrowed(raw))
+    }
+
+    /// The JSON text, exactly as received.
+    #[must_use]
+    pub fn get(&self) -> &str {
+        self.as_raw().get()
+    }
+
+    /// The value as a [`RawValue`].
+    #[must_use]
+    pub fn as_raw(&self) -> &RawValue {
+        match &self.0 {
+            RawRepr::Borrowed(raw) => raw,
+            RawRepr::Owned(raw) => raw,
+        }
+    }
+
+    /// Parses the text into a [`serde_json::Value`].
+    ///
+    /// # Errors
+    ///
+    /// Never for a value the crate parsed or built; kept fallible because
+    /// `serde_json::Value` has limits of its own (nesting depth).
+    pub fn to_value(&self) -> Result<serde_json::Value, serde_json::Error> {
+        serde_json::from_str(self.get())
+    }
+
+    /// Deserializes the text into any type.
+    ///
+    /// # Errors
+    ///
+    /// When the value does not have the shape `T` expects.
+    pub fn parse<'b, T: serde::Deserialize<'b>>(&'b self) -> Result<T, serde_json::Error> {
+        serde_json::from_str(self.get())
+    }
+
+    /// Whether the value is a JSON string, and if so its unescaped text.
+    #[must_use]
+    pub fn as_string(&self) -> Option<Cow<'_, str>> {
+        if self.get().starts_with('"') {
+            self.parse::<CowStr<'_>>().ok().map(|s| s.0)
+        } else {
+            None
+        }
+    }
+
+    /// Detaches the value from the input it borrows from.
+    #[must_use]
+    pub fn into_owned(self) -> RawJson<'static> {
+        match self.0 {
+            RawRepr::Borrowed(raw) => RawJson(RawRepr::Owned(raw.to_owned())),
+            RawRepr::Owned(raw) => RawJson(RawRepr::Owned(raw)),
+        }
+    }
+}
+
+impl From<&serde_json::Value> for RawJson<'_> {
+    fn from(value: &serde_json::Value) -> Self {
+        Self::from_value(value)
+    }
+}
+
+impl From<serde_json::Value> for RawJson<'_> {
+    fn from(value: serde_json::Value) -> Self {
+        Self::from_value(&value)
+    }
+}
+
+impl From<Box<RawValue>> for RawJson<'_> {
+    fn from(raw: Box<RawValue>) -> Self {
+        Self(RawRepr::Owned(raw))
+    }
+}
+
+/// Compares the JSON text.
+impl PartialEq for RawJson<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl Eq for RawJson<'_> {}
+
+impl std::hash::Hash for RawJson<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.get().hash(state);
+    }
+}
+
+impl fmt::Debug for RawJson<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.get())
+    }
+}
+
+/// Writes the JSON text.
+impl fmt::Display for RawJson<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.get())
+    }
+}
+
+impl Serialize for RawJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.as_raw().serialize(serializer)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RawJson<'_> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Box::<RawValue>::deserialize(deserializer).map(|raw| Self(RawRepr::Owned(raw)))
+    }
+}
+
+/// Members of a JSON object that the vendor's body does not define, kept with
+/// their values verbatim and in the order received.
+///
+/// ```
+/// use sso_errors::{Members, RawJson};
+///
+/// let mut members = Members::new();
+/// members.push("reset_key", RawJson::from_json(r#""6a0e1c""#).unwrap());
+/// assert_eq!(members.get("reset_key").unwrap().get(), r#""6a0e1c""#);
+/// assert_eq!(members.len(), 1);
+/// ```
+#[derive(Clone, Default, PartialEq, Eq, Hash)]
+pub struct Members<'a>(Vec<(Cow<'a, str>, RawJson<'a>)>);
+
+impl<'a> Members<'a> {
+    /// No members.
+    #[must_use]
+    pub const fn new() -> Self {
+        Self(Vec::new())
+    }
+
+    /// Appends a member.
+    pub fn push(&mut self, key: impl Into<Cow<'a, str>>, value: RawJson<'a>) {
+        self.0.push((key.into(), value));
+    }
+
+    /// The value of the first member called `key`.
+    #[must_use]
+    pub fn get(&self, key: &str) -> Option<&RawJson<'a>> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// Removes every member called `key`, returning the first one's value.
+    pub fn remove(&mut self, key: &str) -> Option<RawJson<'a>> {
+        let at = self.0.iter().position(|(k, _)| k == key)?;
+        let (_, value) = self.0.remove(at);
+        self.0.retain(|(k, _)| k != key);
+        Some(value)
+    }
+
+    /// The members, in order.
+    #[must_use]
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&str, &RawJson<'a>)> {
+        self.0.iter().map(|(k, v)| (k.as_ref(), v))
+    }
+
+    /// The number of members.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are none.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Detaches the members from the input they borrow from.
+    #[must_use]
+    pub fn into_owned(self) -> Members<'static> {
+        Members(
+            self.0
+                .into_iter()
+                .map(|(k, v)| (Cow::Owned(k.into_owned()), v.into_owned()))
+                .collect(),
+        )
+    }
+}
+
+impl fmt::Debug for Members<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.iter()).finish()
+    }
+}
+
+impl<'a, K: Into<Cow<'a, str>>> FromIterator<(K, RawJson<'a>)> for Members<'a> {
+    fn from_iter<I: IntoIterator<Item = (K, RawJson<'a>)>>(iter: I) -> Self {
+        Self(iter.into_iter().map(|(k, v)| (k.into(), v)).collect())
+    }
+}
+
+/// The order in which a parsed object's members arrived, so that
+/// re-serializing gives them back in that order. A body built in code has the
+/// empty layout and is written in the vendor's canonical order.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Layout {
+    /// Standard member ids, in received order.
+    keys: [u8; Layout::MAX],
+    /// For each of `keys`, how many extra members came before it.
+    before: [u32; Layout::MAX],
+    len: u8,
+}
+
+impl Layout {
+    pub(crate) const MAX: usize = 8;
+
+    fn push(&mut self, key: usize, extras_before: usize) {
+        let at = usize::from(self.len);
+        if at < Self::MAX {
+            self.keys[at] = u8::try_from(key).unwrap_or(u8::MAX);
+            self.before[at] = u32::try_from(extras_before).unwrap_or(u32::MAX);
+            self.len += 1;
+        }
+    }
+
+    fn seen(&self, key: usize) -> bool {
+        self.keys[..usize::from(self.len)].iter().any(|&k| usize::from(k) == key)
+    }
+}
+
+/// The standard members of a JSON object, for reading (see [`visit_object`]).
+pub(crate) trait Fields<'a>: Sized {
+    /// The standard member names, in the vendor's canonical order (at most
+    /// [`Layout::MAX`]).
+    const NAMES: &'static [&'static str];
+
+    /// Reads standard member `index` from the map.
+    fn read<'de, M: Mode<'de, 'a>, A: MapAccess<'de>>(
+        &mut self,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error>;
+}
+
+/// The standard members of a JSON object, for writing (see
+/// [`serialize_object`]).
+pub(crate) trait WriteFields {
+    /// The standard member names, in the vendor's canonical order.
+    const NAMES: &'static [&'static str];
+
+    /// Whether standard member `index` is to be written.
+    fn present(&self, index: usize) -> bool;
+
+    /// Writes the value of standard member `index` (the caller writes the
+    /// key).
+    fn write<S: SerializeMap>(&self, index: usize, map: &mut S) -> Result<(), S::Error>;
+}
+
+/// Reads the members of a JSON object: standard ones into `fields`, others
+/// into `extras`, recording the order in `layout`. A repeated standard member
+/// is an error.
+pub(crate) fn visit_object<'de, 'a, M, F, A>(
+    map: &mut A,
+    fields: &mut F,
+    extras: &mut Members<'a>,
+    layout: &mut Layout,
+) -> Result<(), A::Error>
+where
+    M: Mode<'de, 'a>,
+    F: Fields<'a>,
+    A: MapAccess<'de>,
+{
+    while let Some(key) = map.next_key::<CowStr<'de>>()? {
+        if let Some(index) = F::NAMES.iter().position(|name| *name == key.0) {
+            if layout.seen(index) {
+                return Err(de::Error::custom(format_args!(
+                    "duplicate member `{}`",
+                    F::NAMES[index]
+                )));
+            }
+            layout.push(index, extras.len());
+            fields.read::<M, A>(index, map)?;
+        } else {
+            let value = map.next_value_seed(RawSeed::<M>(PhantomData))?;
+            extras.0.push((M::str(key.0), value));
+        }
+    }
+    Ok(())
+}
+
+/// Writes an object: standard members in `layout` order (canonical order for
+/// an empty layout), extras where they were received.
+pub(crate) fn serialize_object<F: WriteFields, S: Serializer>(
+    serializer: S,
+    fields: &F,
+    extras: &Members<'_>,
+    layout: &Layout,
+) -> Result<S::Ok, S::Error> {
+    let mut map = serializer.serialize_map(None)?;
+    let mut written = [false; Layout::MAX];
+    let mut next_extra = 0;
+    let mut write_extras_until = |map: &mut S::SerializeMap, end: usize| {
+        let end = end.min(extras.0.len());
+        while next_extra < end {
+            let (k, v) = &extras.0[next_extra];
+            map.serialize_entry(k, v)?;
+            next_extra += 1;
+        }
+        Ok(())
+    };
+    for at in 0..usize::from(layout.len) {
+        let index = usize::from(layout.keys[at]);
+        write_extras_until(&mut map, layout.before[at] as usize)?;
+        if index < F::NAMES.len() && fields.present(index) {
+            map.serialize_key(F::NAMES[index])?;
+            fields.write(index, &mut map)?;
+            written[index] = true;
+        }
+    }
+    for (index, name) in F::NAMES.iter().enumerate() {
+        if !written[index] && fields.present(index) {
+            map.serialize_key(name)?;
+            fields.write(index, &mut map)?;
+        }
+    }
+    write_extras_until(&mut map, usize::MAX)?;
+    map.end()
+}
+
+/// Where parsed strings go: borrowed from the input, or owned.
+pub(crate) trait Mode<'de, 'a> {
+    /// Keeps a string.
+    fn str(s: Cow<'de, str>) -> Cow<'a, str>;
+
+    /// Reads a JSON value verbatim.
+    fn raw<D: Deserializer<'de>>(deserializer: D) -> Result<RawJson<'a>, D::Error>;
+
+    /// Reads a code.
+    fn wire<C: Catalog, D: Deserializer<'de>>(deserializer: D) -> Result<Wire<'a, C>, D::Error> {
+        let text = CowStr::deserialize(deserializer)?.0;
+        Ok(match C::resolve(&text) {
+            Some((value, spelling)) => Wire::from_known(value, spelling),
+            None => Wire::from_unknown(Self::str(text)),
+        })
+    }
+}
+
+/// Borrows from the input wherever no unescaping is needed.
+pub(crate) struct Borrow;
+
+impl<'de: 'a, 'a> Mode<'de, 'a> for Borrow {
+    fn str(s: Cow<'de, str>) -> Cow<'a, str> {
+        s
+    }
+
+    fn raw<D: Deserializer<'de>>(deserializer: D) -> Result<RawJson<'a>, D::Error> {
+        <&'de RawValue as serde::Deserialize>::deserialize(deserializer)
+            .map(|raw| RawJson(RawRepr::Borrowed(raw)))
+    }
+}
+
+/// Owns everything; works with any deserializer.
+pub(crate) struct Own;
+
+impl<'de, 'a> Mode<'de, 'a> for Own {
+    fn str(s: Cow<'de, str>) -> Cow<'a, str> {
+        Cow::Owned(s.into_owned())
+    }
+
+    fn raw<D: Deserializer<'de>>(deserializer: D) -> Result<RawJson<'a>, D::Error> {
+        Box::<RawValue>::deserialize(deserializer).map(|raw| RawJson(RawRepr::Owned(raw)))
+    }
+}
+
+/// A JSON value read verbatim in mode `M`.
+pub(crate) struct RawSeed<'a, M>(pub(crate) PhantomData<(&'a (), M)>);
+
+impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for RawSeed<'a, M> {
+    type Value = RawJson<'a>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        M::raw(deserializer)
+    }
+}
+
+/// A string in mode `M`.
+pub(crate) struct StrSeed<'a, M>(pub(crate) PhantomData<(&'a (), M)>);
+
+impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for StrSeed<'a, M> {
+    type Value = Cow<'a, str>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        CowStr::deserialize(deserializer).map(|s| M::str(s.0))
+    }
+}
+
+/// A code in mode `M`.
+pub(crate) struct WireSeed<'a, M, C>(pub(crate) PhantomData<(&'a (), M, C)>);
+
+impl<'de, 'a, M: Mode<'de, 'a>, C: Catalog> DeserializeSeed<'de> for WireSeed<'a, M, C> {
+    type Value = Wire<'a, C>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        M::wire(deserializer)
+    }
+}
+
+/// A string that borrows from the input when it needs no unescaping.
+pub(crate) struct CowStr<'de>(pub(crate) Cow<'de, str>);
+
+impl<'de> serde::Deserialize<'de> for CowStr<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = CowStr<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(CowStr(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(CowStr(Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+                Ok(CowStr(Cow::Owned(v)))
+            }
+        }
+        deserializer.deserialize_str(V)
+    }
+}
+
+/// Parses a whole input with a seed, borrowing from it, and requires that
+/// nothing but whitespace follows.
+pub(crate) fn parse_slice<'a, T>(
+    vendor: Vendor,
+    input: &'a [u8],
+    seed: impl DeserializeSeed<'a, Value = T>,
+) -> Result<T, Error> {
+    let mut de = serde_json::Deserializer::from_slice(input);
+    seed.deserialize(&mut de)
+        .and_then(|value| de.end().map(|()| value))
+        .map_err(|e| Error::from_json(vendor, &e, input))
+}
+
+/// The names of an object's top-level members (at most `N`), for recognising
+/// which envelope a body is. `None` when the input is not a JSON object.
+pub(crate) fn top_level_keys<const N: usize>(input: &[u8]) -> Option<TopKeys<'_, N>> {
+    struct Seed<const N: usize>;
+    impl<'de, const N: usize> Visitor<'de> for Seed<N> {
+        type Value = TopKeys<'de, N>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a JSON object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut keys = TopKeys {
+                keys: [const { None }; N],
+                first_values: [const { None }; N],
+                len: 0,
+            };
+            while let Some(key) = map.next_key::<CowStr<'de>>()? {
+                let value = map.next_value::<&'de RawValue>()?;
+                if keys.len < N {
+                    keys.keys[keys.len] = Some(key.0);
+                    keys.first_values[keys.len] = Some(value);
+                    keys.len += 1;
+                }
+            }
+            Ok(keys)
+        }
+    }
+    let mut de = serde_json::Deserializer::from_slice(input);
+    let keys = de.deserialize_map(Seed::<N>).ok()?;
+    de.end().ok()?;
+    Some(keys)
+}
+
+/// The first top-level members of an object, with their raw values.
+pub(crate) struct TopKeys<'a, const N: usize> {
+    keys: [Option<Cow<'a, str>>; N],
+    first_values: [Option<&'a RawValue>; N],
+    len: usize,
+}
+
+impl<'a, const N: usize> TopKeys<'a, N> {
+    /// The raw value of member `key`, if present among the first `N`.
+    pub(crate) fn get(&self, key: &str) -> Option<&'a RawValue> {
+        (0..self.len).find_map(|i| match (&self.keys[i], self.first_values[i]) {
+            (Some(k), Some(v)) if k == key => Some(v),
+            _ => None,
+        })
+    }
+
+    /// Whether member `key` is present among the first `N`.
+    pub(crate) fn has(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+}
+
+/// Skips a value.
+#[allow(dead_code)]
+pub(crate) fn skip<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+    map.next_value::<IgnoredAny>().map(|_| ())
+}

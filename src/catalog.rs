@@ -1,0 +1,324 @@
+//! The machinery shared by every vendor catalog.
+//!
+//! Each vendor's documented code set is declared once, as a table with one row
+//! per code, through the crate-internal `catalog!` macro. From that row the
+//! macro derives the fieldless enum variant and its documentation, the
+//! `const fn` accessors, the compile-time [`phf`] tables used for lookups, the
+//! [`Catalog`] implementation, and the `Display`/`FromStr` conversions.
+//!
+//! Generic code walks any catalog through the [`Catalog`] trait:
+//!
+//! ```
+//! use sso_errors::{Catalog, zato::SubStatus};
+//!
+//! fn describe<C: Catalog>() -> usize {
+//!     C::ALL.iter().filter(|c| c.http_status() >= 400).count()
+//! }
+//! assert_eq!(describe::<SubStatus>(), 37);
+//! ```
+
+use core::fmt::{Debug, Display};
+use core::hash::Hash;
+
+use crate::Vendor;
+
+/// Where a catalog entry comes from.
+///
+/// The vendors' published documentation and what their servers actually send do
+/// not always agree; every entry records which of the two it is backed by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Origin {
+    /// Listed in the vendor's published documentation only.
+    Documentation,
+    /// Sent by the vendor's real server but missing from its documentation.
+    Server,
+    /// Listed in the documentation and sent by the real server.
+    Both,
+}
+
+impl Origin {
+    /// Whether the vendor's documentation lists the entry (possibly under an
+    /// alias spelling, see [`Catalog::alias`]).
+    #[must_use]
+    pub const fn is_documented(self) -> bool {
+        matches!(self, Self::Documentation | Self::Both)
+    }
+
+    /// Whether the entry is known to be sent by the vendor's real server.
+    #[must_use]
+    pub const fn is_sent_by_server(self) -> bool {
+        matches!(self, Self::Server | Self::Both)
+    }
+}
+
+/// How a received code was spelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Spelling {
+    /// The canonical wire code, the one the real server sends.
+    Canonical,
+    /// The documented alias spelling of the code (for example Zato's
+    /// `E010010`, which the server sends as `E010001`).
+    Alias,
+}
+
+/// A vendor vocabulary: one fieldless enum whose variants are the vendor's
+/// documented codes.
+///
+/// Every vendor enum of this crate implements it, so generic code can list,
+/// look up and describe the codes of any catalog.
+///
+/// ```
+/// use sso_errors::{Catalog, Spelling, zato::SubStatus};
+///
+/// assert_eq!(SubStatus::resolve("E010010"), Some((SubStatus::PasswordResetCouldNotAccess, Spelling::Alias)));
+/// assert_eq!(<SubStatus as Catalog>::from_code("E005001"), Some(SubStatus::AuthNotAllowed));
+/// assert!(SubStatus::ALL.iter().all(|c| SubStatus::from_code(c.code()) == Some(*c)));
+/// ```
+pub trait Catalog:
+    Copy + Eq + Ord + Hash + Debug + Display + Send + Sync + Sized + 'static
+{
+    /// The vendor whose catalog this is.
+    const VENDOR: Vendor;
+
+    /// What one code of this catalog is called in messages (`"sub-status"`).
+    const NOUN: &'static str;
+
+    /// Every entry, in table order.
+    const ALL: &'static [Self];
+
+    /// The canonical wire code, exactly as the vendor's server sends it.
+    fn code(self) -> &'static str;
+
+    /// The documented alternative spelling of [`code`](Self::code), if the
+    /// vendor's documentation spells the code differently from its server.
+    fn alias(self) -> Option<&'static str>;
+
+    /// The vendor's symbolic name for the code, where it has one.
+    fn label(self) -> Option<&'static str>;
+
+    /// The vendor's own description of the code.
+    fn description(self) -> &'static str;
+
+    /// The HTTP status a response carrying this code comes with.
+    fn http_status(self) -> u16;
+
+    /// Where the entry comes from.
+    fn origin(self) -> Origin;
+
+    /// Looks a wire code up, accepting the canonical spelling and the alias,
+    /// and says which of the two it was.
+    fn resolve(code: &str) -> Option<(Self, Spelling)>;
+
+    /// Looks a wire code up, accepting the canonical spelling and the alias.
+    #[must_use]
+    fn from_code(code: &str) -> Option<Self> {
+        Self::resolve(code).map(|(value, _)| value)
+    }
+
+    /// Looks a label up ([`label`](Self::label)).
+    fn from_label(label: &str) -> Option<Self>;
+}
+
+/// Declares one vendor catalog. See the module documentation.
+///
+/// Row grammar, one row per code, fields in this order:
+///
+/// ```text
+/// Variant = "code" { [alias: "…",] [label: "…",] http: 403, origin: Both, [example: "…",] text: "…" }
+/// ```
+macro_rules! catalog {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $Name:ident: $repr:ident {
+            vendor: $vendor:ident,
+            noun: $noun:literal,
+            $(
+                $(#[$vmeta:meta])*
+                $Variant:ident = $code:literal {
+                    $(alias: $alias:literal,)?
+                    $(label: $label:literal,)?
+                    http: $http:literal,
+                    origin: $origin:ident,
+                    $(example: $example:literal,)?
+                    text: $text:literal $(,)?
+                }
+            )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash,
+            strum::Display, strum::IntoStaticStr, strum::EnumIter, strum::EnumCount,
+            strum::VariantArray,
+        )]
+        #[non_exhaustive]
+        #[repr($repr)]
+        $vis enum $Name {
+            $(
+                #[doc = $text]
+                #[doc = ""]
+                #[doc = concat!(
+                    "Wire code `", $code, "`",
+                    $(", label `", $label, "`",)?
+                    $(", documented as `", $alias, "`",)?
+                    "; HTTP ", stringify!($http), "."
+                )]
+                $(#[$vmeta])*
+                #[strum(to_string = $code)]
+                $Variant,
+            )*
+        }
+
+        impl $Name {
+            /// Number of entries in the catalog.
+            pub const COUNT: usize = [$(stringify!($Variant)),*].len();
+
+            /// Every entry, in table order.
+            pub const ALL: &'static [Self] = &[$(Self::$Variant),*];
+
+            /// The canonical wire code, exactly as the vendor's server sends it.
+            #[must_use]
+            pub const fn code(self) -> &'static str {
+                match self { $(Self::$Variant => $code,)* }
+            }
+
+            /// The documented alternative spelling of the code, if the
+            /// vendor's documentation spells it differently from its server.
+            #[must_use]
+            pub const fn alias(self) -> Option<&'static str> {
+                match self { $(Self::$Variant => $crate::catalog::__opt!($($alias)?),)* }
+            }
+
+            /// The vendor's own description of the code.
+            #[must_use]
+            pub const fn description(self) -> &'static str {
+                match self { $(Self::$Variant => $text,)* }
+            }
+
+            /// The HTTP status a response carrying this code comes with.
+            #[must_use]
+            pub const fn http_status(self) -> u16 {
+                match self { $(Self::$Variant => $http,)* }
+            }
+
+            /// Where the entry comes from (documentation, real server or both).
+            #[must_use]
+            pub const fn origin(self) -> $crate::Origin {
+                match self { $(Self::$Variant => $crate::Origin::$origin,)* }
+            }
+
+            #[allow(dead_code)]
+            pub(crate) const fn label_opt(self) -> Option<&'static str> {
+                match self { $(Self::$Variant => $crate::catalog::__opt!($($label)?),)* }
+            }
+
+            #[allow(dead_code)]
+            pub(crate) const fn example_opt(self) -> Option<&'static str> {
+                match self { $(Self::$Variant => $crate::catalog::__opt!($($example)?),)* }
+            }
+
+            /// Looks a wire code up through the compile-time table, accepting
+            /// the canonical spelling and the documented alias.
+            #[must_use]
+            pub fn resolve(code: &str) -> Option<(Self, $crate::Spelling)> {
+                static BY_CODE: phf::Map<&'static str, ($Name, $crate::Spelling)> = phf::phf_map! {
+                    $($code => ($Name::$Variant, $crate::Spelling::Canonical),)*
+                    $($($alias => ($Name::$Variant, $crate::Spelling::Alias),)?)*
+                };
+                BY_CODE.get(code).copied()
+            }
+
+            #[allow(dead_code)]
+            pub(crate) fn by_label(label: &str) -> Option<Self> {
+                static BY_LABEL: phf::Map<&'static str, $Name> = phf::phf_map! {
+                    $($($label => $Name::$Variant,)?)*
+                };
+                BY_LABEL.get(label).copied()
+            }
+        }
+
+        impl $crate::Catalog for $Name {
+            const VENDOR: $crate::Vendor = $crate::Vendor::$vendor;
+            const NOUN: &'static str = $noun;
+            const ALL: &'static [Self] = $Name::ALL;
+
+            fn code(self) -> &'static str { $Name::code(self) }
+            fn alias(self) -> Option<&'static str> { $Name::alias(self) }
+            fn label(self) -> Option<&'static str> { $Name::label_opt(self) }
+            fn description(self) -> &'static str { $Name::description(self) }
+            fn http_status(self) -> u16 { $Name::http_status(self) }
+            fn origin(self) -> $crate::Origin { $Name::origin(self) }
+            fn resolve(code: &str) -> Option<(Self, $crate::Spelling)> { $Name::resolve(code) }
+            fn from_label(label: &str) -> Option<Self> { $Name::by_label(label) }
+        }
+
+        impl core::str::FromStr for $Name {
+            type Err = $crate::UnknownCode;
+
+            /// Parses a wire code (canonical or alias).
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                <$Name as $crate::Catalog>::from_code(s)
+                    .ok_or_else(|| $crate::UnknownCode::new::<$Name>(s))
+            }
+        }
+
+        impl TryFrom<&str> for $Name {
+            type Error = $crate::UnknownCode;
+
+            fn try_from(s: &str) -> Result<Self, $crate::UnknownCode> {
+                s.parse()
+            }
+        }
+
+        #[cfg(feature = "std")]
+        impl serde::Serialize for $Name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.code())
+            }
+        }
+
+        #[cfg(feature = "std")]
+        impl<'de> serde::Deserialize<'de> for $Name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                deserializer.deserialize_str($crate::catalog::CodeVisitor::<$Name>::new())
+            }
+        }
+    };
+}
+
+#[doc(hidden)]
+macro_rules! __opt {
+    () => {
+        None
+    };
+    ($v:literal) => {
+        Some($v)
+    };
+}
+#[doc(hidden)]
+pub(crate) use __opt;
+
+/// serde visitor for a strict catalog code given as a JSON string.
+#[cfg(feature = "std")]
+pub(crate) struct CodeVisitor<C>(core::marker::PhantomData<C>);
+
+#[cfg(feature = "std")]
+impl<C> CodeVisitor<C> {
+    pub(crate) const fn new() -> Self {
+        Self(core::marker::PhantomData)
+    }
+}
+
+#[cfg(feature = "std")]
+impl<C: Catalog> serde::de::Visitor<'_> for CodeVisitor<C> {
+    type Value = C;
+
+    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "a {} {} code", C::VENDOR, C::NOUN)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<C, E> {
+        C::from_code(v).ok_or_else(|| E::custom(crate::UnknownCode::new::<C>(v)))
+    }
+}

@@ -1,0 +1,32 @@
+#![doc = include_str!("../README.md")]
+#![cfg_attr(not(feature = "std"), no_std)]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![warn(rust_2018_idioms, unreachable_pub, clippy::pedantic)]
+// Vendor texts and names (OpenAM, remote_addr) are quoted verbatim in docs.
+#![allow(clippy::module_name_repetitions, clippy::doc_markdown)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+#[macro_use]
+mod catalog;
+mod error;
+mod vendor;
+
+#[cfg(feature = "std")]
+mod body;
+#[cfg(feature = "std")]
+pub mod detect;
+#[cfg(feature = "std")]
+mod wire;
+
+pub mod zato;
+
+pub use catalog::{Catalog, Origin, Spelling};
+#[cfg(feature = "std")]
+pub use body::{Members, RawJson};
+#[cfg(feature = "std")]
+pub use error::Error;
+pub use error::{Snippet, UnknownCode};
+pub use vendor::Vendor;
+#[cfg(feature = "std")]
+pub use wire::Wire;

@@ -1,0 +1,177 @@
+//! Which sub-statuses a caller may see, and which go only to the log.
+
+use std::borrow::Cow;
+
+use super::{Code, Response, Severity, Status, SubStatus};
+use crate::Wire;
+
+/// A policy deciding which sub-statuses may be revealed to the caller.
+///
+/// Zato decides per error whether the specific sub-status may be shown. When
+/// it may not, the caller gets the generic `E005001` (`auth.not_allowed`)
+/// and the specific code goes only to the server log, so as not to tell an
+/// adversary whether a user exists. A hidden warning is dropped from the
+/// caller's list (a warning never turns into an error). Unknown codes are
+/// hidden unless [`reveal_unknown`](Self::reveal_unknown) says otherwise.
+///
+/// [`Disclosure::LOGIN`] (also the [`Default`]) matches what the real server
+/// does at login: an unknown user (`E001001`), a wrong password (`E003001`),
+/// a missing input such as the password (`E008003`), an expired-password
+/// error (`E003006`) and disallowed login metadata (`E006001`) all come back
+/// as `E005001`.
+///
+/// ```
+/// use sso_errors::zato::{Disclosure, Status, SubStatus};
+///
+/// let out = Disclosure::LOGIN.disclose("30e22dfde268b7ba0b56ad0d", [SubStatus::UsernameInvalid]);
+/// assert_eq!(out.response.to_json(), r#"{"status":"error","cid":"30e22dfde268b7ba0b56ad0d","sub_status":["E005001"]}"#);
+/// assert_eq!(out.logged, [SubStatus::UsernameInvalid]);
+///
+/// // A service that may tell the caller about locked accounts:
+/// let policy = Disclosure::HIDE_ALL.reveal(SubStatus::AuthLocked);
+/// let out = policy.disclose("7bc5", [SubStatus::AuthLocked]);
+/// assert!(out.response.has(SubStatus::AuthLocked));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Disclosure {
+    /// One bit per [`SubStatus`], by discriminant: set when hidden.
+    hidden: u64,
+    reveal_unknown: bool,
+}
+
+const _: () = assert!(SubStatus::COUNT <= 64, "the hidden set is a u64");
+
+impl Disclosure {
+    /// Every known code is revealed; unknown codes are hidden.
+    pub const REVEAL_ALL: Self = Self {
+        hidden: 0,
+        reveal_unknown: false,
+    };
+
+    /// Every code is hidden: the caller only ever sees `E005001`.
+    pub const HIDE_ALL: Self = Self {
+        hidden: u64::MAX,
+        reveal_unknown: false,
+    };
+
+    /// The real server's behaviour at login (see the type's documentation).
+    pub const LOGIN: Self = Self::REVEAL_ALL
+        .hide(SubStatus::UsernameInvalid)
+        .hide(SubStatus::PasswordInvalid)
+        .hide(SubStatus::CommonMissingInput)
+        .hide(SubStatus::PasswordEAboutToExp)
+        .hide(SubStatus::MetadataNotAllowed);
+
+    const fn bit(code: SubStatus) -> u64 {
+        1 << (code as u8)
+    }
+
+    /// The same policy, with `code` hidden.
+    #[must_use]
+    pub const fn hide(self, code: SubStatus) -> Self {
+        Self {
+            hidden: self.hidden | Self::bit(code),
+            ..self
+        }
+    }
+
+    /// The same policy, with `code` revealed.
+    #[must_use]
+    pub const fn reveal(self, code: SubStatus) -> Self {
+        Self {
+            hidden: self.hidden & !Self::bit(code),
+            ..self
+        }
+    }
+
+    /// The same policy, revealing (or hiding) codes the catalog does not know.
+    #[must_use]
+    pub const fn reveal_unknown(self, reveal: bool) -> Self {
+        Self {
+            reveal_unknown: reveal,
+            ..self
+        }
+    }
+
+    /// Whether `code` may be shown to the caller. `E005001` itself is always
+    /// revealed.
+    #[must_use]
+    pub const fn is_revealed(self, code: SubStatus) -> bool {
+        matches!(code, SubStatus::AuthNotAllowed) || self.hidden & Self::bit(code) == 0
+    }
+
+    /// Whether a code as received may be shown to the caller.
+    #[must_use]
+    pub fn reveals(self, code: &Code<'_>) -> bool {
+        match code.known() {
+            Some(known) => self.is_revealed(known),
+            None => self.reveal_unknown,
+        }
+    }
+
+    /// Splits the specific sub-statuses of an outcome into the response the
+    /// caller may see and the full list for the server log.
+    ///
+    /// The response's status is `error` if any error code remains, else
+    /// `warning` if any warning remains, else `ok`.
+    pub fn disclose<'a, C: Into<Code<'a>>>(
+        self,
+        cid: impl Into<Cow<'a, str>>,
+        codes: impl IntoIterator<Item = C>,
+    ) -> Disclosed<'a> {
+        let logged: Vec<Code<'a>> = codes.into_iter().map(Into::into).collect();
+        let mut public: Vec<Code<'a>> = Vec::with_capacity(logged.len());
+        for code in &logged {
+            let shown = if self.reveals(code) {
+                Some(code.clone())
+            } else if severity(code) == Severity::Error {
+                Some(Wire::from(SubStatus::AuthNotAllowed))
+            } else {
+                None
+            };
+            if let Some(shown) = shown {
+                if !public.contains(&shown) {
+                    public.push(shown);
+                }
+            }
+        }
+        let status = if public.iter().any(|c| severity(c) == Severity::Error) {
+            Status::Error
+        } else if public.is_empty() {
+            Status::Ok
+        } else {
+            Status::Warning
+        };
+        Disclosed {
+            response: Response::new(status, cid, public),
+            logged,
+        }
+    }
+}
+
+/// The severity of a code as received: from the catalog, or from the `W`
+/// prefix of an unknown code.
+fn severity(code: &Code<'_>) -> Severity {
+    match code.known() {
+        Some(known) => known.severity(),
+        None if code.as_str().starts_with('W') => Severity::Warning,
+        None => Severity::Error,
+    }
+}
+
+impl Default for Disclosure {
+    /// [`Disclosure::LOGIN`].
+    fn default() -> Self {
+        Self::LOGIN
+    }
+}
+
+/// What [`Disclosure::disclose`] gives: the caller's response and the
+/// server log's codes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Disclosed<'a> {
+    /// The body to send to the caller.
+    pub response: Response<'a>,
+    /// Every specific sub-status, for the server log.
+    pub logged: Vec<Code<'a>>,
+}
