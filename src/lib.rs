@@ -19,7 +19,10 @@ pub mod detect;
 #[cfg(feature = "std")]
 mod wire;
 
+pub mod merchant;
+pub mod openam;
 pub mod zato;
+pub mod zenlogin;
 
 pub use catalog::{Catalog, Origin, Spelling};
 #[cfg(feature = "std")]

@@ -1,0 +1,1 @@
+//! OpenAM / OpenSSO: HTTP status codes in the CREST error body.

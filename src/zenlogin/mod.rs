@@ -1,0 +1,1 @@
+//! Zenlogin: numeric codes with detail templates, in a JSON:API error document.
