@@ -1,0 +1,69 @@
+//! Helpers shared by the integration tests.
+
+#![allow(dead_code)]
+
+use serde_json::value::RawValue;
+
+/// Removes the whitespace outside strings, keeping everything else (key
+/// order, number spelling, escapes) exactly as written.
+pub fn compact(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    let mut in_string = false;
+    let mut escaped = false;
+    for c in json.chars() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+        } else if c == '"' {
+            in_string = true;
+            out.push(c);
+        } else if !c.is_whitespace() {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// One stored vector: `{"source": …, "http_status": N | null, "body": …}`.
+#[derive(serde::Deserialize)]
+pub struct Vector {
+    pub source: String,
+    pub http_status: Option<u16>,
+    pub body: Box<RawValue>,
+}
+
+/// Every vector in `tests/data/<dir>/`, with its file name, in name order.
+pub fn vectors(dir: &str) -> Vec<(String, Vector)> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(dir);
+    let mut names: Vec<_> = std::fs::read_dir(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .filter(|name| name.ends_with(".json"))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .filter_map(|name| {
+            let text = std::fs::read_to_string(path.join(&name)).unwrap();
+            serde_json::from_str::<Vector>(&text)
+                .ok()
+                .map(|v| (name, v))
+        })
+        .collect()
+}
+
+#[test]
+fn compact_keeps_strings_and_order() {
+    assert_eq!(
+        compact("{\n  \"b\" : \"x y\\\" z\",\n  \"a\": [1, 2]\n}"),
+        r#"{"b":"x y\" z","a":[1,2]}"#
+    );
+}
