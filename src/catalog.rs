@@ -218,23 +218,88 @@ macro_rules! catalog {
                 match self { $(Self::$Variant => $crate::catalog::__opt!($($example)?),)* }
             }
 
-            /// Looks a wire code up through the compile-time table, accepting
-            /// the canonical spelling and the documented alias.
+            /// Every accepted code spelling: canonical codes in table order,
+            /// then aliases.
+            const CODE_KEYS: &'static [&'static str] = &[$($code,)* $($($alias,)?)*];
+            const CODE_VALUES: &'static [($Name, $crate::Spelling)] = &[
+                $(($Name::$Variant, $crate::Spelling::Canonical),)*
+                $($(($Name::$Variant, $crate::catalog::__alias!($alias)),)?)*
+            ];
+            const LABEL_KEYS: &'static [&'static str] = &[$($($label,)?)*];
+            const LABEL_VALUES: &'static [$Name] = &[$($($crate::catalog::__pick!($label, $Name::$Variant),)?)*];
+
+            /// Looks a wire code up, accepting the canonical spelling and the
+            /// documented alias, and says which of the two it was.
+            ///
+            /// A compile-time perfect hash: one multiply, one shift and one
+            /// compare, for hits and misses alike.
             #[must_use]
+            #[inline]
             pub fn resolve(code: &str) -> Option<(Self, $crate::Spelling)> {
+                static TABLE: $crate::perfect::Table<{ $crate::perfect::table_size($Name::CODE_KEYS.len()) }> =
+                    $crate::perfect::Table::build($Name::CODE_KEYS);
+                match TABLE.get(code) {
+                    Some(at) => Self::CODE_VALUES.get(at).copied(),
+                    None => None,
+                }
+            }
+
+            #[allow(dead_code)]
+            #[inline]
+            pub(crate) fn by_label(label: &str) -> Option<Self> {
+                static TABLE: $crate::perfect::Table<{ $crate::perfect::table_size($Name::LABEL_KEYS.len()) }> =
+                    $crate::perfect::Table::build($Name::LABEL_KEYS);
+                match TABLE.get(label) {
+                    Some(at) => Self::LABEL_VALUES.get(at).copied(),
+                    None => None,
+                }
+            }
+
+            /// The compile-time phf table of every accepted code spelling:
+            /// the catalog's reference model, which [`resolve`](Self::resolve)
+            /// agrees with. Exposed for tests and benchmarks.
+            #[doc(hidden)]
+            #[must_use]
+            pub fn __phf_codes() -> &'static phf::Map<&'static str, ($Name, $crate::Spelling)> {
                 static BY_CODE: phf::Map<&'static str, ($Name, $crate::Spelling)> = phf::phf_map! {
                     $($code => ($Name::$Variant, $crate::Spelling::Canonical),)*
                     $($($alias => ($Name::$Variant, $crate::Spelling::Alias),)?)*
                 };
-                BY_CODE.get(code).copied()
+                &BY_CODE
             }
 
-            #[allow(dead_code)]
-            pub(crate) fn by_label(label: &str) -> Option<Self> {
+            /// The compile-time phf table of labels. Exposed for tests and
+            /// benchmarks.
+            #[doc(hidden)]
+            #[must_use]
+            pub fn __phf_labels() -> &'static phf::Map<&'static str, $Name> {
                 static BY_LABEL: phf::Map<&'static str, $Name> = phf::phf_map! {
                     $($($label => $Name::$Variant,)?)*
                 };
-                BY_LABEL.get(label).copied()
+                &BY_LABEL
+            }
+
+            /// Code lookup as a string `match` (what strum's `EnumString`
+            /// generates). A baseline for benchmarks.
+            #[doc(hidden)]
+            #[must_use]
+            pub fn __match_code(code: &str) -> Option<(Self, $crate::Spelling)> {
+                match code {
+                    $($code => Some(($Name::$Variant, $crate::Spelling::Canonical)),)*
+                    $($($alias => Some(($Name::$Variant, $crate::Spelling::Alias)),)?)*
+                    _ => None,
+                }
+            }
+
+            /// Label lookup as a string `match`. A baseline for benchmarks.
+            #[doc(hidden)]
+            #[must_use]
+            pub fn __match_label(label: &str) -> Option<Self> {
+                #[allow(unreachable_patterns)]
+                match label {
+                    $($($label => Some($Name::$Variant),)?)*
+                    _ => None,
+                }
             }
         }
 
@@ -298,6 +363,24 @@ macro_rules! __opt {
 }
 #[doc(hidden)]
 pub(crate) use __opt;
+
+#[doc(hidden)]
+macro_rules! __alias {
+    ($v:literal) => {
+        $crate::Spelling::Alias
+    };
+}
+#[doc(hidden)]
+pub(crate) use __alias;
+
+#[doc(hidden)]
+macro_rules! __pick {
+    ($v:literal, $e:expr) => {
+        $e
+    };
+}
+#[doc(hidden)]
+pub(crate) use __pick;
 
 /// serde visitor for a strict catalog code given as a JSON string.
 #[cfg(feature = "std")]

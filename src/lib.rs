@@ -10,6 +10,7 @@
 #[macro_use]
 mod catalog;
 mod error;
+mod perfect;
 mod vendor;
 
 #[cfg(feature = "std")]
@@ -24,9 +25,9 @@ pub mod openam;
 pub mod zato;
 pub mod zenlogin;
 
-pub use catalog::{Catalog, Origin, Spelling};
 #[cfg(feature = "std")]
 pub use body::{Members, RawJson};
+pub use catalog::{Catalog, Origin, Spelling};
 #[cfg(feature = "std")]
 pub use error::Error;
 pub use error::{Snippet, UnknownCode};
