@@ -288,7 +288,9 @@ impl Layout {
     }
 
     fn seen(&self, key: usize) -> bool {
-        self.keys[..usize::from(self.len)].iter().any(|&k| usize::from(k) == key)
+        self.keys[..usize::from(self.len)]
+            .iter()
+            .any(|&k| usize::from(k) == key)
     }
 }
 

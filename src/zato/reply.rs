@@ -10,8 +10,7 @@ use serde::ser::{SerializeMap, Serializer};
 
 use super::Response;
 use crate::body::{
-    self, Borrow, Fields, Layout, Mode, Own, StrSeed, WriteFields, serialize_object,
-    visit_object,
+    self, Borrow, Fields, Layout, Mode, Own, StrSeed, WriteFields, serialize_object, visit_object,
 };
 use crate::{Error, Members, Vendor};
 
@@ -102,7 +101,14 @@ impl fmt::Debug for BadRequest<'_> {
 
 impl fmt::Display for BadRequest<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}: {} (cid {})", Vendor::Zato, self.result, self.details, self.cid)
+        write!(
+            f,
+            "{} {}: {} (cid {})",
+            Vendor::Zato,
+            self.result,
+            self.details,
+            self.cid
+        )
     }
 }
 
@@ -155,7 +161,10 @@ struct BadRequestSeed<'a, M>(PhantomData<(&'a (), M)>);
 impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for BadRequestSeed<'a, M> {
     type Value = BadRequest<'a>;
 
-    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+    fn deserialize<D: de::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Self::Value, D::Error> {
         deserializer.deserialize_map(self)
     }
 }

@@ -88,7 +88,11 @@ impl<'a> Response<'a> {
         cid: impl Into<Cow<'a, str>>,
         sub_status: impl IntoIterator<Item = C>,
     ) -> Self {
-        Self::new(Status::Error, cid, sub_status.into_iter().map(Into::into).collect())
+        Self::new(
+            Status::Error,
+            cid,
+            sub_status.into_iter().map(Into::into).collect(),
+        )
     }
 
     /// A warning body with the given sub-statuses.
@@ -97,7 +101,11 @@ impl<'a> Response<'a> {
         cid: impl Into<Cow<'a, str>>,
         sub_status: impl IntoIterator<Item = C>,
     ) -> Self {
-        Self::new(Status::Warning, cid, sub_status.into_iter().map(Into::into).collect())
+        Self::new(
+            Status::Warning,
+            cid,
+            sub_status.into_iter().map(Into::into).collect(),
+        )
     }
 
     /// A body with every standard member given.
@@ -307,7 +315,10 @@ struct SubStatusSeed<'a, M>(PhantomData<(&'a (), M)>);
 impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for SubStatusSeed<'a, M> {
     type Value = (Vec<Code<'a>>, Shape);
 
-    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+    fn deserialize<D: de::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Self::Value, D::Error> {
         deserializer.deserialize_any(self)
     }
 }
@@ -348,7 +359,10 @@ struct ResponseSeed<'a, M>(PhantomData<(&'a (), M)>);
 impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for ResponseSeed<'a, M> {
     type Value = Response<'a>;
 
-    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+    fn deserialize<D: de::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Self::Value, D::Error> {
         deserializer.deserialize_map(self)
     }
 }
@@ -371,7 +385,9 @@ impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for ResponseSeed<'a, M> {
         let mut members = Members::new();
         let mut layout = Layout::default();
         visit_object::<M, _, _>(&mut map, &mut fields, &mut members, &mut layout)?;
-        let status = fields.status.ok_or_else(|| de::Error::missing_field("status"))?;
+        let status = fields
+            .status
+            .ok_or_else(|| de::Error::missing_field("status"))?;
         let cid = fields.cid.ok_or_else(|| de::Error::missing_field("cid"))?;
         Ok(Response {
             status,
