@@ -5,6 +5,7 @@
 //! cargo run --example quickstart
 //! ```
 
+use sso_errors::merchant;
 use sso_errors::zato::{self, Disclosure, SubStatus};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -30,6 +31,30 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let out = Disclosure::LOGIN.disclose("7bc5ffdf15ff1baa90693a9a", [SubStatus::UsernameInvalid]);
     println!("rendered {}", out.response.to_json());
     println!("         logged only: {:?}", out.logged);
+
+    println!();
+    println!("== merchant User Management");
+    let code = merchant::ErrorCode::from_pair("50500", "Failed to generate SSO token")
+        .ok_or("unknown pair")?;
+    println!(
+        "lookup   {code} / {} ({}): {}",
+        code.error_name(),
+        code.http_status(),
+        code.description()
+    );
+    let received = br#"{"message":[{"errorName":"VALIDATION_GENERAL_FAILURE","code":"10001","description":"Invalid email @bls.com"}]}"#;
+    let body = merchant::ErrorBody::parse(received)?;
+    println!("parsed   {body}");
+    println!(
+        "         HTTP {:?}, description {:?}",
+        body.http_status(),
+        body.message()[0].description
+    );
+    let rendered = merchant::ErrorBody::new(merchant::ErrorEntry::new(
+        merchant::ErrorCode::FailedToGenerateSsoToken,
+        merchant::Description::InsufficientPrivileges,
+    ));
+    println!("rendered {}", rendered.to_json());
 
     Ok(())
 }
