@@ -236,23 +236,21 @@ macro_rules! catalog {
             #[must_use]
             #[inline]
             pub fn resolve(code: &str) -> Option<(Self, $crate::Spelling)> {
-                static TABLE: $crate::perfect::Table<{ $crate::perfect::table_size($Name::CODE_KEYS.len()) }> =
-                    $crate::perfect::Table::build($Name::CODE_KEYS);
-                match TABLE.get(code) {
-                    Some(at) => Self::CODE_VALUES.get(at).copied(),
-                    None => None,
-                }
+                const SIZE: usize = $crate::perfect::table_size($Name::CODE_KEYS.len());
+                const MULT: u64 = $crate::perfect::multiplier(SIZE, $Name::CODE_KEYS);
+                static TABLE: $crate::perfect::Table<($Name, $crate::Spelling), SIZE, MULT> =
+                    $crate::perfect::Table::build($Name::CODE_KEYS, $Name::CODE_VALUES);
+                TABLE.get(code)
             }
 
             #[allow(dead_code)]
             #[inline]
             pub(crate) fn by_label(label: &str) -> Option<Self> {
-                static TABLE: $crate::perfect::Table<{ $crate::perfect::table_size($Name::LABEL_KEYS.len()) }> =
-                    $crate::perfect::Table::build($Name::LABEL_KEYS);
-                match TABLE.get(label) {
-                    Some(at) => Self::LABEL_VALUES.get(at).copied(),
-                    None => None,
-                }
+                const SIZE: usize = $crate::perfect::table_size($Name::LABEL_KEYS.len());
+                const MULT: u64 = $crate::perfect::multiplier(SIZE, $Name::LABEL_KEYS);
+                static TABLE: $crate::perfect::Table<$Name, SIZE, MULT> =
+                    $crate::perfect::Table::build($Name::LABEL_KEYS, $Name::LABEL_VALUES);
+                TABLE.get(label)
             }
 
             /// The compile-time phf table of every accepted code spelling:

@@ -3,8 +3,8 @@
 //!
 //! A key of up to 7 bytes is packed, with its length, into a `u64` that
 //! identifies it exactly; a longer key is folded from its length and its
-//! first, middle and last 8 bytes (all of it, up to 24 bytes), and confirmed by
-//! comparing the text. A lookup is then one
+//! first, middle and last 8-byte words, which are compared too (all of the
+//! key up to 24 bytes; a longer one is also compared as text). A lookup is then one
 //! multiply, one shift, one load and one compare. The multiplier is searched
 //! for at compile time (`const fn`), so a collision-free table is part of the
 //! build, and a catalog with a duplicate key does not compile.
@@ -14,37 +14,77 @@
 // a slot is masked below `SIZE`, and `build` asserts fewer than 255 keys.
 #![allow(clippy::inline_always, clippy::cast_possible_truncation)]
 
-/// A perfect-hash table over `SIZE` slots (a power of two).
-pub(crate) struct Table<const SIZE: usize> {
-    mult: u64,
-    /// The folded key stored in each slot (0 for an empty slot).
-    keys: [u64; SIZE],
-    /// For each slot, the index of its key in `strs` (`u8::MAX`: empty).
-    index: [u8; SIZE],
-    strs: &'static [&'static str],
+/// A perfect-hash table from string keys to `T`, over `SIZE` slots (a power
+/// of two).
+pub(crate) struct Table<T: 'static, const SIZE: usize, const MULT: u64> {
+    /// Each slot's folded key (0 for an empty slot) and value, side by side
+    /// so that a lookup touches one cache line.
+    slots: [(u64, Option<T>); SIZE],
+    /// For each slot's key over 7 bytes: its middle and last words and its
+    /// length, which with the fold identify a key of up to 24 bytes.
+    long: [(u64, u64, usize); SIZE],
+    /// The text of each slot's key, compared only for keys over 24 bytes.
+    texts: [&'static str; SIZE],
 }
 
-/// The slot count for `n` keys: a power of two, at least four times `n`.
+/// The slot count for `n` keys: a power of two, at least twice `n`.
 pub(crate) const fn table_size(n: usize) -> usize {
     let mut size = 16;
-    while size < 4 * n {
+    while size < 2 * n {
         size *= 2;
     }
     size
 }
 
-/// Reads 4 bytes at `at` as a little-endian `u32`; the caller has checked
-/// that they are in bounds.
+/// The first 4 bytes, little-endian; 0 if there are fewer.
 #[inline(always)]
-const fn read4(s: &[u8], at: usize) -> u64 {
-    u32::from_le_bytes([s[at], s[at + 1], s[at + 2], s[at + 3]]) as u64
+const fn head4(s: &[u8]) -> u64 {
+    match s.first_chunk::<4>() {
+        Some(bytes) => u32::from_le_bytes(*bytes) as u64,
+        None => 0,
+    }
 }
 
-/// Reads 8 bytes at `at` as a little-endian `u64`; the caller has checked
-/// that they are in bounds.
+/// The last 4 bytes, little-endian; 0 if there are fewer.
 #[inline(always)]
-const fn read8(s: &[u8], at: usize) -> u64 {
-    read4(s, at) | (read4(s, at + 4) << 32)
+const fn tail4(s: &[u8]) -> u64 {
+    match s.last_chunk::<4>() {
+        Some(bytes) => u32::from_le_bytes(*bytes) as u64,
+        None => 0,
+    }
+}
+
+/// The first 8 bytes, little-endian; 0 if there are fewer.
+#[inline(always)]
+const fn head8(s: &[u8]) -> u64 {
+    match s.first_chunk::<8>() {
+        Some(bytes) => u64::from_le_bytes(*bytes),
+        None => 0,
+    }
+}
+
+/// The last 8 bytes, little-endian; 0 if there are fewer.
+#[inline(always)]
+const fn tail8(s: &[u8]) -> u64 {
+    match s.last_chunk::<8>() {
+        Some(bytes) => u64::from_le_bytes(*bytes),
+        None => 0,
+    }
+}
+
+/// The middle and last 8-byte words of a key of at least 8 bytes, and its
+/// fold. With the first word, the three cover every byte of a key of up to 24
+/// bytes.
+#[inline(always)]
+const fn fold_long(s: &[u8]) -> (u64, u64, u64) {
+    let len = s.len();
+    let middle = head8(s.split_at(len / 2 - 4).1);
+    let last = tail8(s);
+    let key = head8(s)
+        ^ middle.rotate_left(21)
+        ^ last.rotate_left(43)
+        ^ (len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (key, middle, last)
 }
 
 /// Folds a key into a `u64`, exactly (injectively) for up to 7 bytes; never 0
@@ -52,22 +92,25 @@ const fn read8(s: &[u8], at: usize) -> u64 {
 #[inline(always)]
 pub(crate) const fn fold(s: &[u8]) -> u64 {
     let len = s.len();
-    let packed = match len {
-        0 => 0,
-        1..=3 => {
-            (s[0] as u64)
-                | ((s[len / 2] as u64) << (8 * (len / 2)))
-                | ((s[len - 1] as u64) << (8 * (len - 1)))
+    // The common case first, without a jump table: two overlapping 4-byte
+    // reads cover 4 to 7 bytes, and the overlap agrees.
+    let extra = len.wrapping_sub(4);
+    if extra <= 3 {
+        // Tagged with the length: 4 to 7.
+        return head4(s) | (tail4(s) << (8 * extra)) | ((len as u64) << 56);
+    }
+    let packed = match s {
+        [] => 0,
+        [a] => *a as u64,
+        [a, b] => *a as u64 | ((*b as u64) << 8),
+        [a, b, c] => *a as u64 | ((*b as u64) << 8) | ((*c as u64) << 16),
+        [_, _, _, _] | [_, _, _, _, _] | [_, _, _, _, _, _] | [_, _, _, _, _, _, _] => {
+            head4(s) | (tail4(s) << (8 * (len - 4)))
         }
-        4..=7 => read4(s, 0) | (read4(s, len - 4) << (8 * (len - 4))),
-        _ => {
-            return read8(s, 0)
-                ^ read8(s, len / 2 - 4).rotate_left(21)
-                ^ read8(s, len - 8).rotate_left(43)
-                ^ (len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
+        _ => return fold_long(s).0,
     };
-    packed | ((len as u64 + 1) << 56)
+    // Tagged with the length plus 8: 8 to 11, apart from the 4 to 7 above.
+    packed | ((len as u64 | 8) << 56)
 }
 
 /// The `i`-th candidate multiplier (splitmix64, forced odd).
@@ -78,84 +121,117 @@ const fn candidate(i: u64) -> u64 {
     (z ^ (z >> 31)) | 1
 }
 
-impl<const SIZE: usize> Table<SIZE> {
-    const SHIFT: u32 = 64 - SIZE.trailing_zeros();
+/// The slot of `key` in a table of `size` slots (a power of two).
+#[inline(always)]
+const fn slot(size: usize, mult: u64, key: u64) -> usize {
+    (key.wrapping_mul(mult) >> (64 - size.trailing_zeros())) as usize & (size - 1)
+}
 
-    #[inline(always)]
-    const fn slot(mult: u64, key: u64) -> usize {
-        (key.wrapping_mul(mult) >> Self::SHIFT) as usize & (SIZE - 1)
+/// Finds, at compile time, a multiplier that sends `keys` to distinct slots
+/// of a table of `size` slots.
+///
+/// # Panics
+///
+/// At compile time, if two keys are equal, if the table is too small, or if
+/// no multiplier separates the keys.
+pub(crate) const fn multiplier(size: usize, keys: &[&str]) -> u64 {
+    assert!(
+        size.is_power_of_two() && size >= 2 * keys.len() && size <= 4096,
+        "bad table size"
+    );
+    let mut i = 0;
+    while i < keys.len() {
+        let mut j = i + 1;
+        while j < keys.len() {
+            assert!(
+                !eq(keys[i].as_bytes(), keys[j].as_bytes()),
+                "duplicate key in a catalog table"
+            );
+            j += 1;
+        }
+        i += 1;
     }
+    let mut attempt = 0;
+    while attempt < 100_000 {
+        let mult = candidate(attempt);
+        let mut used = [false; 4096];
+        let mut ok = true;
+        let mut k = 0;
+        while k < keys.len() {
+            let at = slot(size, mult, fold(keys[k].as_bytes()));
+            if used[at] {
+                ok = false;
+                break;
+            }
+            used[at] = true;
+            k += 1;
+        }
+        if ok {
+            return mult;
+        }
+        attempt += 1;
+    }
+    panic!("no perfect hash found for a catalog table");
+}
 
-    /// Builds the table for `strs` at compile time.
+impl<T: Copy + 'static, const SIZE: usize, const MULT: u64> Table<T, SIZE, MULT> {
+    /// Builds the table mapping `keys[i]` to `values[i]`, at compile time;
+    /// `MULT` comes from [`multiplier`] for the same keys.
     ///
     /// # Panics
     ///
-    /// At compile time, if two keys are equal, if there are more than 255
-    /// keys, or if no multiplier separates the keys.
-    pub(crate) const fn build(strs: &'static [&'static str]) -> Self {
+    /// At compile time, if the two lists differ in length or `MULT` does not
+    /// separate the keys.
+    pub(crate) const fn build(keys: &'static [&'static str], values: &[T]) -> Self {
         assert!(
-            SIZE.is_power_of_two() && SIZE >= 4 * strs.len(),
-            "table too small"
+            keys.len() == values.len(),
+            "keys and values differ in length"
         );
-        assert!(strs.len() < u8::MAX as usize, "too many keys");
-        let mut i = 0;
-        while i < strs.len() {
-            let mut j = i + 1;
-            while j < strs.len() {
-                assert!(
-                    !eq(strs[i].as_bytes(), strs[j].as_bytes()),
-                    "duplicate key in a catalog table"
-                );
-                j += 1;
+        let mut table = Self {
+            slots: [const { (0, None) }; SIZE],
+            long: [(0, 0, 0); SIZE],
+            texts: [""; SIZE],
+        };
+        let mut k = 0;
+        while k < keys.len() {
+            let key = fold(keys[k].as_bytes());
+            let at = slot(SIZE, MULT, key);
+            assert!(
+                table.slots[at].1.is_none(),
+                "the multiplier does not fit these keys"
+            );
+            table.slots[at] = (key, Some(values[k]));
+            let bytes = keys[k].as_bytes();
+            if bytes.len() > 7 {
+                let (_, middle, last) = fold_long(bytes);
+                table.long[at] = (middle, last, bytes.len());
             }
-            i += 1;
+            table.texts[at] = keys[k];
+            k += 1;
         }
-        let mut attempt = 0;
-        while attempt < 10_000 {
-            let mult = candidate(attempt);
-            let mut keys = [0u64; SIZE];
-            let mut index = [u8::MAX; SIZE];
-            let mut ok = true;
-            let mut k = 0;
-            while k < strs.len() {
-                let key = fold(strs[k].as_bytes());
-                let slot = Self::slot(mult, key);
-                if index[slot] != u8::MAX {
-                    ok = false;
-                    break;
-                }
-                keys[slot] = key;
-                index[slot] = k as u8;
-                k += 1;
-            }
-            if ok {
-                return Self {
-                    mult,
-                    keys,
-                    index,
-                    strs,
-                };
-            }
-            attempt += 1;
-        }
-        panic!("no perfect hash found for a catalog table");
+        table
     }
 
-    /// The index in the key list of `s`, if it is one of the keys.
+    /// The value of key `s`, if it is one of the keys.
     #[inline]
-    pub(crate) fn get(&self, s: &str) -> Option<usize> {
+    pub(crate) fn get(&self, s: &str) -> Option<T> {
         let bytes = s.as_bytes();
-        let key = fold(bytes);
-        let slot = Self::slot(self.mult, key);
-        if self.keys[slot] != key {
+        if bytes.len() <= 7 {
+            // Keys of up to 7 bytes are identified by their fold alone.
+            let key = fold(bytes);
+            let (stored, value) = self.slots[slot(SIZE, MULT, key)];
+            return if stored == key { value } else { None };
+        }
+        let (key, middle, last) = fold_long(bytes);
+        let at = slot(SIZE, MULT, key);
+        let (stored, value) = self.slots[at];
+        if stored != key || self.long[at] != (middle, last, bytes.len()) {
             return None;
         }
-        let at = usize::from(self.index[slot]);
-        // Keys of up to 7 bytes are identified by their folded value alone.
-        if bytes.len() > 7 && self.strs.get(at).is_none_or(|k| k.as_bytes() != bytes) {
+        if bytes.len() > 24 && self.texts[at].as_bytes() != bytes {
             return None;
         }
-        Some(at)
+        value
     }
 }
 
@@ -187,8 +263,12 @@ mod tests {
         "ok",
         "a-much-longer-key",
         "a-much-longer-kez",
+        "password.w_about_to_exp",
+        "password_reset.could_not_access",
     ];
-    static TABLE: Table<{ table_size(9) }> = Table::build(KEYS);
+    const SIZE: usize = table_size(11);
+    static TABLE: Table<usize, SIZE, { multiplier(SIZE, KEYS) }> =
+        Table::build(KEYS, &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
 
     #[test]
     fn finds_every_key_and_nothing_else() {
@@ -213,7 +293,9 @@ mod tests {
     fn short_keys_fold_injectively() {
         assert_ne!(fold(b"101"), fold(b"101\0"));
         assert_ne!(fold(b""), fold(b"\0"));
-        assert_eq!(fold(b"E005001") >> 56, 8);
+        assert_eq!(fold(b"E005001") >> 56, 7);
+        assert_ne!(fold(b"abc"), fold(b"abc\0"));
+        assert_ne!(fold(b"ab"), fold(b"ab\0\0"));
         assert_ne!(fold(b""), 0);
     }
 }

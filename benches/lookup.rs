@@ -1,0 +1,205 @@
+//! Lookups by wire code, label and pair, and the reverse accessors, beside the
+//! alternatives a user would write instead, in the same run.
+//!
+//! Group ids: `code_<vendor>_<case>`, `label_zato_<case>`,
+//! `pair_merchant_<case>`, `reverse_<vendor>`; function ids: `sso_errors` for
+//! the crate, `phf_map`, `hashmap`, `string_match` and `linear_scan` for the
+//! baselines. One iteration is one pass over the case's inputs (see
+//! BENCHMARKS.md for the counts).
+
+use std::collections::HashMap;
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, Criterion, criterion_group, criterion_main};
+use sso_errors::Catalog;
+
+/// Inputs per pass of a `hit_random` case.
+const RANDOM_PASS: usize = 256;
+
+/// A fixed pseudo-random sequence (xorshift64), the same on every run.
+fn shuffled<T: Clone>(items: &[T], count: usize) -> Vec<T> {
+    let mut state = 0x2545_F491_4F6C_DD1D_u64;
+    (0..count)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            items[(state % items.len() as u64) as usize].clone()
+        })
+        .collect()
+}
+
+/// Strings that are not codes of any catalog: empty, too long, wrong case,
+/// stray bytes, non-ASCII.
+fn malformed() -> Vec<String> {
+    [
+        "",
+        "E",
+        "e005001",
+        "E005001 ",
+        " 3003",
+        "E0050011",
+        "auth.not_allowed",
+        "\u{0}",
+        "ünïcödé",
+        "{\"code\":400}",
+        "null",
+        "-400",
+        "1e3",
+        "VALIDATION_GENERAL_FAILURE",
+        "Failed to generate SSO token",
+        &"x".repeat(64),
+    ]
+    .into_iter()
+    .map(str::to_owned)
+    .collect()
+}
+
+/// Times one implementation over one pass of the inputs (static dispatch, so
+/// every implementation pays the same loop).
+fn run<T>(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    id: &str,
+    inputs: &[String],
+    lookup: impl Fn(&str) -> Option<T>,
+) {
+    group.bench_function(id, |b| {
+        b.iter(|| {
+            for input in inputs {
+                black_box(lookup(black_box(input.as_str())));
+            }
+        });
+    });
+}
+
+/// The code groups of one catalog: hits in order, hits in random order,
+/// misses (well-formed unknown codes and malformed strings).
+macro_rules! code_groups {
+    ($c:expr, $vendor:literal, $Ty:ty, unknown: [$($unknown:expr),* $(,)?]) => {{
+        let phf = <$Ty>::__phf_codes();
+        let hashmap: HashMap<&'static str, _> = phf.entries().map(|(k, v)| (*k, *v)).collect();
+        let mut keys: Vec<String> = <$Ty>::ALL.iter().map(|c| c.code().to_owned()).collect();
+        keys.extend(<$Ty>::ALL.iter().filter_map(|c| c.alias()).map(str::to_owned));
+        let mut misses: Vec<String> = vec![$($unknown.to_string()),*];
+        misses.extend(malformed());
+        let cases = [
+            ("hit", keys.clone()),
+            ("hit_random", shuffled(&keys, RANDOM_PASS)),
+            ("miss", misses),
+        ];
+        for (case, inputs) in cases {
+            for input in &inputs {
+                assert_eq!(<$Ty>::resolve(input), phf.get(input.as_str()).copied(), "{input:?}");
+            }
+            let mut g = $c.benchmark_group(format!("code_{}_{}", $vendor, case));
+            run(&mut g, "sso_errors", &inputs, |s| <$Ty>::resolve(s));
+            run(&mut g, "phf_map", &inputs, |s| phf.get(s).copied());
+            run(&mut g, "hashmap", &inputs, |s| hashmap.get(s).copied());
+            run(&mut g, "string_match", &inputs, |s| <$Ty>::__match_code(s));
+            run(&mut g, "linear_scan", &inputs, |s| {
+                <$Ty>::ALL.iter().find_map(|c| {
+                    if c.code() == s {
+                        Some((*c, sso_errors::Spelling::Canonical))
+                    } else if c.alias() == Some(s) {
+                        Some((*c, sso_errors::Spelling::Alias))
+                    } else {
+                        None
+                    }
+                })
+            });
+            g.finish();
+        }
+        let all = <$Ty>::ALL;
+        let mut reverse = $c.benchmark_group(format!("reverse_{}", $vendor));
+        reverse.bench_function("sso_errors", |b| {
+            b.iter(|| {
+                for &code in all {
+                    let code = black_box(code);
+                    black_box(code.code());
+                    black_box(<$Ty as Catalog>::label(code));
+                    black_box(code.description());
+                    black_box(code.http_status());
+                }
+            });
+        });
+        reverse.bench_function("linear_scan", |b| {
+            b.iter(|| {
+                for &code in all {
+                    let code = black_box(code);
+                    black_box(phf.entries().find(|(_, v)| v.0 == code).map(|(k, _)| *k));
+                }
+            });
+        });
+        reverse.finish();
+    }};
+}
+
+fn codes(c: &mut Criterion) {
+    use sso_errors::zato::SubStatus;
+    code_groups!(c, "zato", SubStatus, unknown: [
+        "E000000", "E001005", "E005009", "E999999", "W003006", "W000001", "E011001", "E010002",
+    ]);
+}
+
+fn labels(c: &mut Criterion) {
+    use sso_errors::zato::SubStatus;
+    let phf = SubStatus::__phf_labels();
+    let hashmap: HashMap<&'static str, SubStatus> = phf.entries().map(|(k, v)| (*k, *v)).collect();
+    let labels: Vec<String> = SubStatus::ALL
+        .iter()
+        .map(|c| c.label().to_owned())
+        .collect();
+    let mut misses: Vec<String> = [
+        "username.missing",
+        "auth.allowed",
+        "password.too_strong",
+        "session.valid",
+        "password_reset.could_access",
+        "attr.no_such_thing",
+        "user.invalid",
+        "common.error",
+    ]
+    .into_iter()
+    .map(str::to_owned)
+    .collect();
+    misses.extend(malformed());
+    let cases = [
+        ("hit", labels.clone()),
+        ("hit_random", shuffled(&labels, RANDOM_PASS)),
+        ("miss", misses),
+    ];
+    for (case, inputs) in cases {
+        for input in &inputs {
+            assert_eq!(
+                SubStatus::from_label(input),
+                phf.get(input.as_str()).copied()
+            );
+        }
+        let mut g = c.benchmark_group(format!("label_zato_{case}"));
+        run(&mut g, "sso_errors", &inputs, SubStatus::from_label);
+        run(&mut g, "phf_map", &inputs, |s| phf.get(s).copied());
+        run(&mut g, "hashmap", &inputs, |s| hashmap.get(s).copied());
+        run(&mut g, "string_match", &inputs, SubStatus::__match_label);
+        run(&mut g, "linear_scan", &inputs, |s| {
+            SubStatus::ALL.iter().copied().find(|c| c.label() == s)
+        });
+        g.finish();
+    }
+}
+
+fn config() -> Criterion {
+    Criterion::default()
+        .warm_up_time(Duration::from_millis(300))
+        .measurement_time(Duration::from_millis(900))
+        .sample_size(40)
+        .configure_from_args()
+}
+
+criterion_group! {
+    name = benches;
+    config = config();
+    targets = codes, labels
+}
+criterion_main!(benches);
