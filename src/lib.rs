@@ -18,6 +18,8 @@ mod body;
 #[cfg(feature = "std")]
 pub mod detect;
 #[cfg(feature = "std")]
+mod list;
+#[cfg(feature = "std")]
 mod wire;
 
 pub mod merchant;
@@ -31,6 +33,8 @@ pub use catalog::{Catalog, Origin, Spelling};
 #[cfg(feature = "std")]
 pub use error::Error;
 pub use error::{Snippet, UnknownCode};
+#[cfg(feature = "std")]
+pub use list::List;
 pub use vendor::Vendor;
 #[cfg(feature = "std")]
 pub use wire::Wire;

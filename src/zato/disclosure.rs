@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 use super::{Code, Response, Severity, Status, SubStatus};
-use crate::Wire;
+use crate::{List, Wire};
 
 /// A policy deciding which sub-statuses may be revealed to the caller.
 ///
@@ -120,7 +120,7 @@ impl Disclosure {
         codes: impl IntoIterator<Item = C>,
     ) -> Disclosed<'a> {
         let logged: Vec<Code<'a>> = codes.into_iter().map(Into::into).collect();
-        let mut public: Vec<Code<'a>> = Vec::with_capacity(logged.len());
+        let mut public: List<Code<'a>> = List::new();
         for code in &logged {
             let shown = if self.reveals(code) {
                 Some(code.clone())

@@ -12,7 +12,7 @@ use crate::body::{
     self, Borrow, CowStr, Fields, Layout, Mode, Own, StrSeed, WireSeed, WriteFields,
     serialize_object, visit_object,
 };
-use crate::{Error, Members, Snippet, Vendor, Wire};
+use crate::{Error, List, Members, Snippet, Vendor, Wire};
 
 /// A Zato SSO sub-status as a body carries it: a known [`SubStatus`] or an
 /// unknown code kept verbatim.
@@ -66,7 +66,7 @@ pub struct Response<'a> {
     /// Correlation ID assigned to the request (hex, not always 24 characters).
     pub cid: Cow<'a, str>,
     /// Error or warning codes; empty on success.
-    pub sub_status: Vec<Code<'a>>,
+    pub sub_status: List<Code<'a>>,
     /// User session token (login only).
     pub ust: Option<Cow<'a, str>>,
     /// Service-specific members beside the standard ones, in order.
@@ -79,7 +79,7 @@ impl<'a> Response<'a> {
     /// A success body.
     #[must_use]
     pub fn ok(cid: impl Into<Cow<'a, str>>) -> Self {
-        Self::new(Status::Ok, cid, Vec::new())
+        Self::new(Status::Ok, cid, List::new())
     }
 
     /// An error body with the given sub-statuses.
@@ -110,7 +110,7 @@ impl<'a> Response<'a> {
 
     /// A body with every standard member given.
     #[must_use]
-    pub fn new(status: Status, cid: impl Into<Cow<'a, str>>, sub_status: Vec<Code<'a>>) -> Self {
+    pub fn new(status: Status, cid: impl Into<Cow<'a, str>>, sub_status: List<Code<'a>>) -> Self {
         Self {
             status,
             cid: cid.into(),
@@ -187,7 +187,7 @@ impl<'a> Response<'a> {
         Response {
             status: self.status,
             cid: Cow::Owned(self.cid.into_owned()),
-            sub_status: self.sub_status.into_iter().map(Wire::into_owned).collect(),
+            sub_status: self.sub_status.map(Wire::into_owned),
             ust: self.ust.map(|u| Cow::Owned(u.into_owned())),
             members: self.members.into_owned(),
             shape: self.shape,
@@ -243,7 +243,7 @@ impl std::error::Error for Response<'_> {}
 struct ResponseFields<'a> {
     status: Option<Status>,
     cid: Option<Cow<'a, str>>,
-    sub_status: Vec<Code<'a>>,
+    sub_status: List<Code<'a>>,
     shape: Shape,
     ust: Option<Cow<'a, str>>,
 }
@@ -313,7 +313,7 @@ impl WriteFields for Response<'_> {
 struct SubStatusSeed<'a, M>(PhantomData<(&'a (), M)>);
 
 impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for SubStatusSeed<'a, M> {
-    type Value = (Vec<Code<'a>>, Shape);
+    type Value = (List<Code<'a>>, Shape);
 
     fn deserialize<D: de::Deserializer<'de>>(
         self,
@@ -324,14 +324,14 @@ impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for SubStatusSeed<'a, M> {
 }
 
 impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for SubStatusSeed<'a, M> {
-    type Value = (Vec<Code<'a>>, Shape);
+    type Value = (List<Code<'a>>, Shape);
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("`sub_status` as a list of codes or one code")
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut list = Vec::with_capacity(seq.size_hint().unwrap_or(1).min(8));
+        let mut list = List::new();
         while let Some(code) = seq.next_element_seed(WireSeed::<M, SubStatus>(PhantomData))? {
             list.push(code);
         }
@@ -339,11 +339,14 @@ impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for SubStatusSeed<'a, M> {
     }
 
     fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-        Ok((vec![wire::<M>(Cow::Borrowed(v))], Shape::Bare))
+        Ok((List::from_iter([wire::<M>(Cow::Borrowed(v))]), Shape::Bare))
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok((vec![wire::<M>(Cow::Owned(v.to_owned()))], Shape::Bare))
+        Ok((
+            List::from_iter([wire::<M>(Cow::Owned(v.to_owned()))]),
+            Shape::Bare,
+        ))
     }
 }
 
@@ -378,7 +381,7 @@ impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for ResponseSeed<'a, M> {
         let mut fields = ResponseFields {
             status: None,
             cid: None,
-            sub_status: Vec::new(),
+            sub_status: List::new(),
             shape: Shape::OmitEmpty,
             ust: None,
         };
