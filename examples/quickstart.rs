@@ -5,8 +5,8 @@
 //! cargo run --example quickstart
 //! ```
 
-use sso_errors::merchant;
 use sso_errors::zato::{self, Disclosure, SubStatus};
+use sso_errors::{merchant, openam};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("== Zato SSO");
@@ -31,6 +31,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let out = Disclosure::LOGIN.disclose("7bc5ffdf15ff1baa90693a9a", [SubStatus::UsernameInvalid]);
     println!("rendered {}", out.response.to_json());
     println!("         logged only: {:?}", out.logged);
+
+    println!();
+    println!("== OpenAM");
+    let status = openam::Status::from_u16(503).ok_or("unknown status")?;
+    println!(
+        "lookup   {} {} (retryable: {}): {}",
+        status.as_u16(),
+        status.reason(),
+        status.is_retryable(),
+        status.description()
+    );
+    let received = br#"{"code":401,"reason":"Unauthorized","message":"Authentication Failed"}"#;
+    let body = openam::ErrorBody::parse(received)?;
+    println!("parsed   {body}");
+    let rendered =
+        openam::ErrorBody::new(openam::Status::NotFound).with_message("Resource cannot be found.");
+    println!("rendered {}", rendered.to_json());
 
     println!();
     println!("== merchant User Management");
