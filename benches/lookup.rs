@@ -137,10 +137,105 @@ macro_rules! code_groups {
 }
 
 fn codes(c: &mut Criterion) {
-    use sso_errors::zato::SubStatus;
-    code_groups!(c, "zato", SubStatus, unknown: [
+    use sso_errors::{merchant, openam, zato};
+    code_groups!(c, "zato", zato::SubStatus, unknown: [
         "E000000", "E001005", "E005009", "E999999", "W003006", "W000001", "E011001", "E010002",
     ]);
+    code_groups!(c, "openam", openam::Status, unknown: [
+        "100", "202", "204", "302", "418", "422", "429", "499", "506", "599", "0", "65535",
+    ]);
+    code_groups!(c, "merchant", merchant::ErrorCode, unknown: [
+        "10000", "10002", "14042", "14050", "20027", "50501", "90015", "99999",
+    ]);
+}
+
+fn pairs(c: &mut Criterion) {
+    use sso_errors::merchant::ErrorCode;
+    let phf = ErrorCode::__phf_codes();
+    let hashmap: HashMap<(&'static str, &'static str), ErrorCode> = ErrorCode::ALL
+        .iter()
+        .map(|c| ((c.code(), c.error_name()), *c))
+        .collect();
+    let known: Vec<(String, String)> = ErrorCode::ALL
+        .iter()
+        .map(|c| (c.code().to_owned(), c.error_name().to_owned()))
+        .collect();
+    let misses: Vec<(String, String)> = [
+        ("10001", "INVALID_PLAN"),
+        ("10001", "validation_general_failure"),
+        ("50500", "VALIDATION_GENERAL_FAILURE"),
+        ("14042", "NO_PAYMENT_DETAILS_LINKED_TO_TOKEN"),
+        ("20027", "PAYPAL_UNSUPPORTED_CURRENCY"),
+        ("90015", "INVALID_CURRENCY"),
+        ("", ""),
+        ("50500", "Failed to generate SSO token "),
+    ]
+    .into_iter()
+    .map(|(a, b)| (a.to_owned(), b.to_owned()))
+    .collect();
+    let cases = [
+        ("hit", known.clone()),
+        ("hit_random", shuffled(&known, RANDOM_PASS)),
+        ("miss", misses),
+    ];
+    for (case, inputs) in cases {
+        let mut g = c.benchmark_group(format!("pair_merchant_{case}"));
+        let one = |id: &str, lookup: &dyn Fn(&str, &str) -> Option<ErrorCode>| {
+            // Checked once, outside the timing: every implementation agrees.
+            for (code, name) in &inputs {
+                assert_eq!(lookup(code, name), ErrorCode::from_pair(code, name), "{id}");
+            }
+        };
+        one("phf_map", &|code, name| {
+            phf.get(code)
+                .map(|v| v.0)
+                .filter(|c| c.error_name() == name)
+        });
+        one("hashmap", &|code, name| hashmap.get(&(code, name)).copied());
+        one("string_match", &pair_match);
+        run_pairs(&mut g, "sso_errors", &inputs, ErrorCode::from_pair);
+        run_pairs(&mut g, "phf_map", &inputs, |code, name| {
+            phf.get(code)
+                .map(|v| v.0)
+                .filter(|c| c.error_name() == name)
+        });
+        run_pairs(&mut g, "hashmap", &inputs, |code, name| {
+            hashmap.get(&(code, name)).copied()
+        });
+        run_pairs(&mut g, "string_match", &inputs, pair_match);
+        run_pairs(&mut g, "linear_scan", &inputs, |code, name| {
+            ErrorCode::ALL
+                .iter()
+                .copied()
+                .find(|c| c.code() == code && c.error_name() == name)
+        });
+        g.finish();
+    }
+}
+
+/// The pair lookup as a generated string `match` would write it.
+fn pair_match(code: &str, name: &str) -> Option<sso_errors::merchant::ErrorCode> {
+    use sso_errors::merchant::ErrorCode;
+    match (code, name) {
+        ("10001", "VALIDATION_GENERAL_FAILURE") => Some(ErrorCode::ValidationGeneralFailure),
+        ("50500", "Failed to generate SSO token") => Some(ErrorCode::FailedToGenerateSsoToken),
+        _ => None,
+    }
+}
+
+fn run_pairs<T>(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    id: &str,
+    inputs: &[(String, String)],
+    lookup: impl Fn(&str, &str) -> Option<T>,
+) {
+    group.bench_function(id, |b| {
+        b.iter(|| {
+            for (code, name) in inputs {
+                black_box(lookup(black_box(code.as_str()), black_box(name.as_str())));
+            }
+        });
+    });
 }
 
 fn labels(c: &mut Criterion) {
@@ -200,6 +295,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = codes, labels
+    targets = codes, labels, pairs
 }
 criterion_main!(benches);

@@ -79,18 +79,13 @@ impl ErrorCode {
     /// assert_eq!(ErrorCode::from_pair("50500", "VALIDATION_GENERAL_FAILURE"), None);
     /// ```
     #[must_use]
-    pub const fn from_pair(code: &str, error_name: &str) -> Option<Self> {
-        let mut at = 0;
-        while at < Self::ALL.len() {
-            let entry = Self::ALL[at];
-            if bytes_eq(entry.code().as_bytes(), code.as_bytes())
-                && bytes_eq(entry.error_name().as_bytes(), error_name.as_bytes())
-            {
-                return Some(entry);
+    pub fn from_pair(code: &str, error_name: &str) -> Option<Self> {
+        match Self::resolve(code) {
+            Some((entry, _)) if entry.error_name().as_bytes() == error_name.as_bytes() => {
+                Some(entry)
             }
-            at += 1;
+            _ => None,
         }
-        None
     }
 
     /// Like [`from_pair`](Self::from_pair), for a code received as a JSON
@@ -105,7 +100,7 @@ impl ErrorCode {
     /// );
     /// ```
     #[must_use]
-    pub const fn from_number_pair(code: u64, error_name: &str) -> Option<Self> {
+    pub fn from_number_pair(code: u64, error_name: &str) -> Option<Self> {
         match Self::code_for_number(code) {
             Some(code) => Self::from_pair(code, error_name),
             None => None,
@@ -388,20 +383,6 @@ impl core::fmt::Display for Template {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.text())
     }
-}
-
-const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
 }
 
 /// Whether `text` is the plain decimal spelling of `number` (no sign, no
