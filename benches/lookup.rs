@@ -15,6 +15,9 @@ use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, Criterion, criterion_group, criterion_main};
 use sso_errors::Catalog;
 
+mod support;
+use support::record_pass;
+
 /// Inputs per pass of a `hit_random` case.
 const RANDOM_PASS: usize = 256;
 
@@ -93,7 +96,9 @@ macro_rules! code_groups {
             for input in &inputs {
                 assert_eq!(<$Ty>::resolve(input), phf.get(input.as_str()).copied(), "{input:?}");
             }
-            let mut g = $c.benchmark_group(format!("code_{}_{}", $vendor, case));
+            let name = format!("code_{}_{}", $vendor, case);
+            record_pass(&name, inputs.len());
+            let mut g = $c.benchmark_group(name);
             run(&mut g, "sso_errors", &inputs, |s| <$Ty>::resolve(s));
             run(&mut g, "phf_map", &inputs, |s| phf.get(s).copied());
             run(&mut g, "hashmap", &inputs, |s| hashmap.get(s).copied());
@@ -112,7 +117,10 @@ macro_rules! code_groups {
             g.finish();
         }
         let all = <$Ty>::ALL;
-        let mut reverse = $c.benchmark_group(format!("reverse_{}", $vendor));
+        let name = format!("reverse_{}", $vendor);
+        // Four accessors per entry: code, label, description, HTTP status.
+        record_pass(&name, 4 * all.len());
+        let mut reverse = $c.benchmark_group(name);
         reverse.bench_function("sso_errors", |b| {
             b.iter(|| {
                 for &code in all {
@@ -179,7 +187,9 @@ fn pairs(c: &mut Criterion) {
         ("miss", misses),
     ];
     for (case, inputs) in cases {
-        let mut g = c.benchmark_group(format!("pair_merchant_{case}"));
+        let name = format!("pair_merchant_{case}");
+        record_pass(&name, inputs.len());
+        let mut g = c.benchmark_group(name);
         let one = |id: &str, lookup: &dyn Fn(&str, &str) -> Option<ErrorCode>| {
             // Checked once, outside the timing: every implementation agrees.
             for (code, name) in &inputs {
@@ -272,7 +282,9 @@ fn labels(c: &mut Criterion) {
                 phf.get(input.as_str()).copied()
             );
         }
-        let mut g = c.benchmark_group(format!("label_zato_{case}"));
+        let name = format!("label_zato_{case}");
+        record_pass(&name, inputs.len());
+        let mut g = c.benchmark_group(name);
         run(&mut g, "sso_errors", &inputs, SubStatus::from_label);
         run(&mut g, "phf_map", &inputs, |s| phf.get(s).copied());
         run(&mut g, "hashmap", &inputs, |s| hashmap.get(s).copied());

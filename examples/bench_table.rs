@@ -1,0 +1,137 @@
+//! Prints the benchmark results as one table: per case, the crate's median
+//! time per input beside each baseline's, the ratios, and whether the case
+//! meets its target.
+//!
+//! ```sh
+//! cargo bench && cargo run --release --example bench_table
+//! ```
+//!
+//! It reads criterion's results (`target/criterion/<group>/<function>/new/
+//! estimates.json`) and the number of inputs per pass that the benchmarks
+//! record beside them.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+const BASELINES: &[&str] = &[
+    "phf_map",
+    "hashmap",
+    "string_match",
+    "linear_scan",
+    "serde_json_value",
+    "json_macro",
+];
+
+fn criterion_home() -> PathBuf {
+    if let Some(home) = std::env::var_os("CRITERION_HOME") {
+        return PathBuf::from(home);
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"),
+        PathBuf::from,
+    );
+    target.join("criterion")
+}
+
+/// The median of one benchmark, in nanoseconds per pass.
+fn median(group: &Path, function: &str) -> Option<f64> {
+    let text = std::fs::read_to_string(group.join(function).join("new/estimates.json")).ok()?;
+    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
+    value["median"]["point_estimate"].as_f64()
+}
+
+/// The target a case must meet: a verdict and the reason.
+fn verdict(case: &str, per_input: f64, ratio: impl Fn(&str) -> Option<f64>) -> String {
+    let mut misses = Vec::new();
+    let mut need = |ok: bool, what: String| {
+        if !ok {
+            misses.push(what);
+        }
+    };
+    if case.starts_with("code_") {
+        if let Some(r) = ratio("phf_map") {
+            need(r >= 8.0, format!("{r:.1}x phf_map < 8x"));
+        }
+        if let Some(r) = ratio("string_match") {
+            need(r >= 2.5, format!("{r:.1}x string_match < 2.5x"));
+        }
+        need(per_input <= 3.0, format!("{per_input:.2} ns > 3 ns"));
+    } else if case.starts_with("label_") || case.starts_with("pair_") {
+        if let Some(r) = ratio("phf_map") {
+            need(r >= 5.0, format!("{r:.1}x phf_map < 5x"));
+        }
+        if let Some(r) = ratio("string_match") {
+            need(
+                r >= 1.0 / 1.2,
+                format!("{:.2}x slower than string_match", 1.0 / r),
+            );
+        }
+    } else if case.starts_with("reverse_") {
+        need(per_input <= 1.0, format!("{per_input:.2} ns > 1 ns"));
+    } else if case.starts_with("parse_") {
+        if let Some(r) = ratio("serde_json_value") {
+            need(r >= 2.0, format!("{r:.1}x serde_json_value < 2x"));
+        }
+    } else if case.starts_with("render_") {
+        if let Some(r) = ratio("json_macro") {
+            need(r >= 1.5, format!("{r:.1}x json_macro < 1.5x"));
+        }
+    }
+    if misses.is_empty() {
+        "met".to_owned()
+    } else {
+        format!("MISSED: {}", misses.join("; "))
+    }
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let home = criterion_home();
+    let mut groups: Vec<PathBuf> = std::fs::read_dir(&home)
+        .map_err(|e| format!("{}: {e} (run `cargo bench` first)", home.display()))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.join("inputs_per_pass").is_file())
+        .collect();
+    groups.sort();
+
+    let mut out = String::new();
+    writeln!(
+        out,
+        "| case | inputs/pass | sso_errors ns | {} | target |",
+        BASELINES
+            .iter()
+            .map(|b| format!("{b} ns (ratio)"))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    )?;
+    writeln!(out, "|{}", " --- |".repeat(BASELINES.len() + 4))?;
+    for group in groups {
+        let case = group
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_owned();
+        let inputs: f64 = std::fs::read_to_string(group.join("inputs_per_pass"))?
+            .trim()
+            .parse()?;
+        let Some(ours) = median(&group, "sso_errors") else {
+            continue;
+        };
+        let per_input = ours / inputs;
+        let ratio = |baseline: &str| median(&group, baseline).map(|theirs| theirs / ours);
+        let cells: Vec<String> = BASELINES
+            .iter()
+            .map(|b| match median(&group, b) {
+                Some(theirs) => format!("{:.2} ({:.1}x)", theirs / inputs, theirs / ours),
+                None => "–".to_owned(),
+            })
+            .collect();
+        writeln!(
+            out,
+            "| {case} | {inputs} | {per_input:.2} | {} | {} |",
+            cells.join(" | "),
+            verdict(&case, per_input, ratio)
+        )?;
+    }
+    print!("{out}");
+    Ok(())
+}
