@@ -6,7 +6,7 @@
 //! ```
 
 use sso_errors::zato::{self, Disclosure, SubStatus};
-use sso_errors::{merchant, openam};
+use sso_errors::{merchant, openam, zenlogin};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("== Zato SSO");
@@ -31,6 +31,34 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let out = Disclosure::LOGIN.disclose("7bc5ffdf15ff1baa90693a9a", [SubStatus::UsernameInvalid]);
     println!("rendered {}", out.response.to_json());
     println!("         logged only: {:?}", out.logged);
+
+    println!();
+    println!("== Zenlogin");
+    let code: zenlogin::Code = "3003".parse()?;
+    println!(
+        "lookup   {code} ({}, HTTP {}): {}",
+        code.group(),
+        code.http_status(),
+        code.description()
+    );
+    let received = br#"{"errors":[{"code":"3003","detail":"Invalid *application_key* URL param: appl01234567891"}]}"#;
+    let document = zenlogin::ErrorDocument::parse(received)?;
+    println!("parsed   {document} (HTTP {})", document.http_status());
+    for error in document.errors.iter() {
+        if let (Some(code), Some(Ok(values))) = (error.known(), error.values()) {
+            println!(
+                "         {} error about {:?}: {:?}",
+                code.group(),
+                code.field(),
+                values.as_slice()
+            );
+        }
+    }
+    let rendered = zenlogin::ErrorDocument::from(zenlogin::ErrorObject::render(
+        zenlogin::Code::InvalidIpAddress,
+        &["300.1.2.3"],
+    )?);
+    println!("rendered {}", rendered.to_json());
 
     println!();
     println!("== OpenAM");
