@@ -145,9 +145,12 @@ macro_rules! code_groups {
 }
 
 fn codes(c: &mut Criterion) {
-    use sso_errors::{merchant, openam, zato};
+    use sso_errors::{merchant, openam, zato, zenlogin};
     code_groups!(c, "zato", zato::SubStatus, unknown: [
         "E000000", "E001005", "E005009", "E999999", "W003006", "W000001", "E011001", "E010002",
+    ]);
+    code_groups!(c, "zenlogin", zenlogin::Code, unknown: [
+        "999", "1028", "1099", "1111", "2002", "3005", "4003", "5000",
     ]);
     code_groups!(c, "openam", openam::Status, unknown: [
         "100", "202", "204", "302", "418", "422", "429", "499", "506", "599", "0", "65535",

@@ -185,7 +185,10 @@ fn a_pair_identifies_an_entry_and_a_code_alone_does_not() {
 #[test]
 fn pair_lookup_needs_both_halves() {
     for &code in ErrorCode::ALL {
-        assert_eq!(ErrorCode::from_pair(code.code(), code.error_name()), Some(code));
+        assert_eq!(
+            ErrorCode::from_pair(code.code(), code.error_name()),
+            Some(code)
+        );
         assert_eq!(ErrorCode::from_pair(code.code(), ""), None);
         assert_eq!(ErrorCode::from_pair("", code.error_name()), None);
         let longer = format!("{} ", code.error_name());
