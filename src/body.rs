@@ -176,6 +176,7 @@ impl Serialize for RawJson<'_> {
 }
 
 impl<'de> serde::Deserialize<'de> for RawJson<'_> {
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         Box::<RawValue>::deserialize(deserializer).map(|raw| Self(RawRepr::Owned(raw)))
     }
@@ -192,8 +193,18 @@ impl<'de> serde::Deserialize<'de> for RawJson<'_> {
 /// assert_eq!(members.get("reset_key").unwrap().get(), r#""6a0e1c""#);
 /// assert_eq!(members.len(), 1);
 /// ```
-#[derive(Clone, Default, PartialEq, Eq, Hash)]
-pub struct Members<'a>(Vec<(Cow<'a, str>, RawJson<'a>)>);
+#[derive(Clone, Default)]
+pub struct Members<'a>(Vec<Member<'a>>);
+
+/// One extra member, and where it stood among the standard ones.
+#[derive(Clone)]
+struct Member<'a> {
+    key: Cow<'a, str>,
+    value: RawJson<'a>,
+    /// How many standard members came before it; `u8::MAX` for a member
+    /// added in code, which goes after them all.
+    after: u8,
+}
 
 impl<'a> Members<'a> {
     /// No members.
@@ -202,29 +213,33 @@ impl<'a> Members<'a> {
         Self(Vec::new())
     }
 
-    /// Appends a member.
+    /// Appends a member (written after the standard members).
     pub fn push(&mut self, key: impl Into<Cow<'a, str>>, value: RawJson<'a>) {
-        self.0.push((key.into(), value));
+        self.0.push(Member {
+            key: key.into(),
+            value,
+            after: u8::MAX,
+        });
     }
 
     /// The value of the first member called `key`.
     #[must_use]
     pub fn get(&self, key: &str) -> Option<&RawJson<'a>> {
-        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+        self.0.iter().find(|m| m.key == key).map(|m| &m.value)
     }
 
     /// Removes every member called `key`, returning the first one's value.
     pub fn remove(&mut self, key: &str) -> Option<RawJson<'a>> {
-        let at = self.0.iter().position(|(k, _)| k == key)?;
-        let (_, value) = self.0.remove(at);
-        self.0.retain(|(k, _)| k != key);
-        Some(value)
+        let at = self.0.iter().position(|m| m.key == key)?;
+        let first = self.0.remove(at);
+        self.0.retain(|m| m.key != key);
+        Some(first.value)
     }
 
     /// The members, in order.
     #[must_use]
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (&str, &RawJson<'a>)> {
-        self.0.iter().map(|(k, v)| (k.as_ref(), v))
+        self.0.iter().map(|m| (m.key.as_ref(), &m.value))
     }
 
     /// The number of members.
@@ -245,9 +260,33 @@ impl<'a> Members<'a> {
         Members(
             self.0
                 .into_iter()
-                .map(|(k, v)| (Cow::Owned(k.into_owned()), v.into_owned()))
+                .map(|m| Member {
+                    key: Cow::Owned(m.key.into_owned()),
+                    value: m.value.into_owned(),
+                    after: m.after,
+                })
                 .collect(),
         )
+    }
+}
+
+/// Equal when the same members, with the same values, come in the same
+/// order; where they stood among the standard members does not count.
+impl PartialEq for Members<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.iter().zip(other.iter()).all(|(a, b)| a == b)
+    }
+}
+
+impl Eq for Members<'_> {}
+
+impl std::hash::Hash for Members<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_usize(self.len());
+        for (key, value) in self.iter() {
+            key.hash(state);
+            value.hash(state);
+        }
     }
 }
 
@@ -259,38 +298,45 @@ impl fmt::Debug for Members<'_> {
 
 impl<'a, K: Into<Cow<'a, str>>> FromIterator<(K, RawJson<'a>)> for Members<'a> {
     fn from_iter<I: IntoIterator<Item = (K, RawJson<'a>)>>(iter: I) -> Self {
-        Self(iter.into_iter().map(|(k, v)| (k.into(), v)).collect())
+        let mut members = Self::new();
+        for (key, value) in iter {
+            members.push(key, value);
+        }
+        members
     }
 }
 
-/// The order in which a parsed object's members arrived, so that
-/// re-serializing gives them back in that order. A body built in code has the
-/// empty layout and is written in the vendor's canonical order.
-#[derive(Clone, Copy, Default)]
-pub(crate) struct Layout {
-    /// Standard member ids, in received order.
-    keys: [u8; Layout::MAX],
-    /// For each of `keys`, how many extra members came before it.
-    before: [u32; Layout::MAX],
-    len: u8,
-}
+/// The order in which a parsed object's standard members arrived, so that
+/// re-serializing gives them back in that order: one nibble per member (its
+/// index plus one), in received order, in a `u32`. Extra members record
+/// their own place ([`Members`]). A body built in code has the empty layout
+/// and is written in the vendor's canonical order.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Layout(u32);
 
 impl Layout {
     pub(crate) const MAX: usize = 8;
 
-    fn push(&mut self, key: usize, extras_before: usize) {
-        let at = usize::from(self.len);
-        if at < Self::MAX {
-            self.keys[at] = u8::try_from(key).unwrap_or(u8::MAX);
-            self.before[at] = u32::try_from(extras_before).unwrap_or(u32::MAX);
-            self.len += 1;
+    /// The number of standard members recorded.
+    fn len(self) -> usize {
+        (32 - self.0.leading_zeros() as usize).div_ceil(4)
+    }
+
+    /// The standard member recorded at position `at`.
+    fn get(self, at: usize) -> Option<usize> {
+        let nibble = (self.0 >> (4 * at)) & 0xF;
+        (at < Self::MAX && nibble != 0).then(|| nibble as usize - 1)
+    }
+
+    fn push(&mut self, key: usize) {
+        let at = self.len();
+        if at < Self::MAX && key < 15 {
+            self.0 |= ((key as u32) + 1) << (4 * at);
         }
     }
 
-    fn seen(&self, key: usize) -> bool {
-        self.keys[..usize::from(self.len)]
-            .iter()
-            .any(|&k| usize::from(k) == key)
+    fn seen(self, key: usize) -> bool {
+        (0..self.len()).any(|at| self.get(at) == Some(key))
     }
 }
 
@@ -344,11 +390,15 @@ where
                     F::NAMES[index]
                 )));
             }
-            layout.push(index, extras.len());
+            layout.push(index);
             fields.read::<M, A>(index, map)?;
         } else {
             let value = map.next_value_seed(RawSeed::<M>(PhantomData))?;
-            extras.0.push((M::str(key.0), value));
+            extras.0.push(Member {
+                key: M::str(key.0),
+                value,
+                after: u8::try_from(layout.len()).unwrap_or(u8::MAX),
+            });
         }
     }
     Ok(())
@@ -364,32 +414,28 @@ pub(crate) fn serialize_object<F: WriteFields, S: Serializer>(
 ) -> Result<S::Ok, S::Error> {
     let mut map = serializer.serialize_map(None)?;
     let mut written = [false; Layout::MAX];
-    let mut next_extra = 0;
-    let mut write_extras_until = |map: &mut S::SerializeMap, end: usize| {
-        let end = end.min(extras.0.len());
-        while next_extra < end {
-            let (k, v) = &extras.0[next_extra];
-            map.serialize_entry(k, v)?;
-            next_extra += 1;
+    let mut extra = extras.0.iter().peekable();
+    for at in 0..layout.len() {
+        while let Some(member) = extra.next_if(|m| usize::from(m.after) <= at) {
+            map.serialize_entry(&member.key, &member.value)?;
         }
-        Ok(())
-    };
-    for at in 0..usize::from(layout.len) {
-        let index = usize::from(layout.keys[at]);
-        write_extras_until(&mut map, layout.before[at] as usize)?;
-        if index < F::NAMES.len() && fields.present(index) {
-            map.serialize_key(F::NAMES[index])?;
-            fields.write(index, &mut map)?;
-            written[index] = true;
+        if let Some(index) = layout.get(at) {
+            if index < F::NAMES.len() && fields.present(index) {
+                map.serialize_key(F::NAMES[index])?;
+                fields.write(index, &mut map)?;
+                written[index] = true;
+            }
         }
     }
     for (index, name) in F::NAMES.iter().enumerate() {
-        if !written[index] && fields.present(index) {
+        if !written.get(index).copied().unwrap_or(false) && fields.present(index) {
             map.serialize_key(name)?;
             fields.write(index, &mut map)?;
         }
     }
-    write_extras_until(&mut map, usize::MAX)?;
+    for member in extra {
+        map.serialize_entry(&member.key, &member.value)?;
+    }
     map.end()
 }
 
@@ -444,6 +490,7 @@ pub(crate) struct RawSeed<'a, M>(pub(crate) PhantomData<(&'a (), M)>);
 impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for RawSeed<'a, M> {
     type Value = RawJson<'a>;
 
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         M::raw(deserializer)
     }
@@ -455,6 +502,7 @@ pub(crate) struct StrSeed<'a, M>(pub(crate) PhantomData<(&'a (), M)>);
 impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for StrSeed<'a, M> {
     type Value = Cow<'a, str>;
 
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         CowStr::deserialize(deserializer).map(|s| M::str(s.0))
     }
@@ -466,6 +514,7 @@ pub(crate) struct WireSeed<'a, M, C>(pub(crate) PhantomData<(&'a (), M, C)>);
 impl<'de, 'a, M: Mode<'de, 'a>, C: Catalog> DeserializeSeed<'de> for WireSeed<'a, M, C> {
     type Value = Wire<'a, C>;
 
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         M::wire(deserializer)
     }
@@ -475,6 +524,7 @@ impl<'de, 'a, M: Mode<'de, 'a>, C: Catalog> DeserializeSeed<'de> for WireSeed<'a
 pub(crate) struct CowStr<'de>(pub(crate) Cow<'de, str>);
 
 impl<'de> serde::Deserialize<'de> for CowStr<'de> {
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> Visitor<'de> for V {
@@ -498,15 +548,35 @@ impl<'de> serde::Deserialize<'de> for CowStr<'de> {
 
 /// Parses a whole input with a seed, borrowing from it, and requires that
 /// nothing but whitespace follows.
+///
+/// Valid UTF-8 (every well-formed body) is checked once, as a whole, and then
+/// read as text, so no string is checked again on its own; other input goes
+/// through the byte reader, which reports where the bad bytes are.
+#[inline]
 pub(crate) fn parse_slice<'a, T>(
     vendor: Vendor,
     input: &'a [u8],
     seed: impl DeserializeSeed<'a, Value = T>,
 ) -> Result<T, Error> {
-    let mut de = serde_json::Deserializer::from_slice(input);
-    seed.deserialize(&mut de)
-        .and_then(|value| de.end().map(|()| value))
-        .map_err(|e| Error::from_json(vendor, &e, input))
+    let result = match core::str::from_utf8(input) {
+        Ok(text) => finish(seed, &mut serde_json::Deserializer::from_str(text)),
+        Err(_) => finish(seed, &mut serde_json::Deserializer::from_slice(input)),
+    };
+    match result {
+        Ok(value) => Ok(value),
+        Err(e) => Err(Error::from_json(vendor, &e, input)),
+    }
+}
+
+/// Runs `seed` on the whole input of `de`.
+#[inline]
+fn finish<'a, T, R: serde_json::de::Read<'a>>(
+    seed: impl DeserializeSeed<'a, Value = T>,
+    de: &mut serde_json::Deserializer<R>,
+) -> Result<T, serde_json::Error> {
+    let value = seed.deserialize(&mut *de)?;
+    de.end()?;
+    Ok(value)
 }
 
 /// The names of an object's top-level members (at most `N`), for recognising

@@ -343,6 +343,7 @@ macro_rules! catalog {
 
         #[cfg(feature = "std")]
         impl<'de> serde::Deserialize<'de> for $Name {
+            #[inline]
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 deserializer.deserialize_str($crate::catalog::CodeVisitor::<$Name>::new())
             }

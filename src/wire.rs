@@ -212,6 +212,7 @@ impl<C: Catalog> serde::Serialize for Wire<'_, C> {
 /// Deserializes from a JSON string, always owning an unknown code; parse a
 /// whole body with the vendor's borrowing parser to borrow it instead.
 impl<'de, 'a, C: Catalog> serde::Deserialize<'de> for Wire<'a, C> {
+    #[inline]
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         <crate::body::Own as crate::body::Mode<'de, 'a>>::wire::<C, D>(deserializer)
     }

@@ -248,6 +248,7 @@ struct CodeSeed<'a, M>(PhantomData<(&'a (), M)>);
 impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for CodeSeed<'a, M> {
     type Value = Cow<'a, str>;
 
+    #[inline]
     fn deserialize<D: de::Deserializer<'de>>(
         self,
         deserializer: D,
@@ -296,6 +297,7 @@ struct EntrySeed<'a, M>(PhantomData<(&'a (), M)>);
 impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for EntrySeed<'a, M> {
     type Value = ErrorEntry<'a>;
 
+    #[inline]
     fn deserialize<D: de::Deserializer<'de>>(
         self,
         deserializer: D,
@@ -343,6 +345,7 @@ impl serde::Serialize for ErrorEntry<'_> {
 
 /// Deserializes one entry, owning its strings.
 impl<'de> serde::Deserialize<'de> for ErrorEntry<'_> {
+    #[inline]
     fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         EntrySeed::<Own>(PhantomData).deserialize(deserializer)
     }
@@ -495,6 +498,7 @@ impl<'a> ErrorBody<'a> {
     ///   `code` or `description`, a `code` that is neither a string nor an
     ///   integer, a repeated member, …);
     /// - [`Error::WrongVendor`] for another vendor's error body.
+    #[inline]
     pub fn parse(input: &'a [u8]) -> Result<Self, Error> {
         if let Some(what) = not_json(input) {
             return Err(not_an_error_body(None, what, input));
@@ -658,6 +662,7 @@ struct MessageSeed<'a, M>(PhantomData<(&'a (), M)>);
 impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for MessageSeed<'a, M> {
     type Value = Option<Message<'a>>;
 
+    #[inline]
     fn deserialize<D: de::Deserializer<'de>>(
         self,
         deserializer: D,
@@ -691,6 +696,7 @@ struct BodySeed<'a, M>(PhantomData<(&'a (), M)>);
 impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for BodySeed<'a, M> {
     type Value = Option<ErrorBody<'a>>;
 
+    #[inline]
     fn deserialize<D: de::Deserializer<'de>>(
         self,
         deserializer: D,
@@ -731,6 +737,7 @@ impl serde::Serialize for ErrorBody<'_> {
 /// Deserializes a body, owning its strings; an empty `message` list is an
 /// error. [`ErrorBody::parse`] borrows instead.
 impl<'de> serde::Deserialize<'de> for ErrorBody<'_> {
+    #[inline]
     fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         BodySeed::<Own>(PhantomData)
             .deserialize(deserializer)?

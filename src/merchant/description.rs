@@ -288,6 +288,7 @@ impl serde::Serialize for Description<'_> {
 
 /// Deserializes a JSON string, owning the value.
 impl<'de> serde::Deserialize<'de> for Description<'_> {
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = CowStr::deserialize(deserializer)?.0.into_owned();
         Ok(Self::from_cow(Cow::Owned(text)))

@@ -218,6 +218,7 @@ impl<'a> ErrorBody<'a> {
     /// let err = ErrorBody::parse(br#"{"code":"400","reason":"Bad Request"}"#).unwrap_err();
     /// assert!(matches!(err, Error::Malformed { .. }));
     /// ```
+    #[inline]
     pub fn parse(input: &'a [u8]) -> Result<Self, Error> {
         match Self::parse_or_no_code(input, None)? {
             Ok(body) => Ok(body),
@@ -227,6 +228,7 @@ impl<'a> ErrorBody<'a> {
 
     /// Parses a body, or says what the input is instead when it has no
     /// code.
+    #[inline]
     pub(crate) fn parse_or_no_code(
         input: &'a [u8],
         status: Option<u16>,
@@ -466,6 +468,7 @@ impl serde::Serialize for Cause<'_> {
 
 /// Deserializes a cause, owning its strings.
 impl<'de> serde::Deserialize<'de> for Cause<'_> {
+    #[inline]
     fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         CauseSeed::<Own>(PhantomData).deserialize(deserializer)
     }
@@ -508,6 +511,7 @@ struct CauseSeed<'a, M>(PhantomData<(&'a (), M)>);
 impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for CauseSeed<'a, M> {
     type Value = Cause<'a>;
 
+    #[inline]
     fn deserialize<D: de::Deserializer<'de>>(
         self,
         deserializer: D,
@@ -539,6 +543,7 @@ impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for CauseSeed<'a, M> {
 /// Reads a code: a whole JSON number from 0 to 65535. Anything else is an
 /// error naming the value.
 impl<'de> serde::Deserialize<'de> for Code {
+    #[inline]
     fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_any(CodeVisitor)
     }
@@ -788,6 +793,7 @@ struct BodySeed<'a, M>(PhantomData<(&'a (), M)>);
 impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for BodySeed<'a, M> {
     type Value = Result<ErrorBody<'a>, NoCode>;
 
+    #[inline]
     fn deserialize<D: de::Deserializer<'de>>(
         self,
         deserializer: D,
@@ -843,6 +849,7 @@ impl serde::Serialize for ErrorBody<'_> {
 /// Deserializes any body, owning its strings. [`ErrorBody::parse`] borrows
 /// instead.
 impl<'de> serde::Deserialize<'de> for ErrorBody<'_> {
+    #[inline]
     fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         BodySeed::<Own>(PhantomData)
             .deserialize(deserializer)?

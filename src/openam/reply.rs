@@ -128,6 +128,7 @@ struct LegacySeed<'a, M>(PhantomData<(&'a (), M)>);
 impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for LegacySeed<'a, M> {
     type Value = LegacyFailure<'a>;
 
+    #[inline]
     fn deserialize<D: de::Deserializer<'de>>(
         self,
         deserializer: D,
@@ -166,6 +167,7 @@ impl serde::Serialize for LegacyFailure<'_> {
 
 /// Deserializes the body, owning its strings.
 impl<'de> serde::Deserialize<'de> for LegacyFailure<'_> {
+    #[inline]
     fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         LegacySeed::<Own>(PhantomData).deserialize(deserializer)
     }
@@ -302,6 +304,7 @@ struct ModuleSeed<'a, M>(PhantomData<(&'a (), M)>);
 impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for ModuleSeed<'a, M> {
     type Value = ModuleFailure<'a>;
 
+    #[inline]
     fn deserialize<D: de::Deserializer<'de>>(
         self,
         deserializer: D,
@@ -342,6 +345,7 @@ impl serde::Serialize for ModuleFailure<'_> {
 
 /// Deserializes the body, owning its strings.
 impl<'de> serde::Deserialize<'de> for ModuleFailure<'_> {
+    #[inline]
     fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         ModuleSeed::<Own>(PhantomData).deserialize(deserializer)
     }

@@ -54,6 +54,7 @@ impl<'a> BadRequest<'a> {
     /// # Errors
     ///
     /// [`Error::Malformed`] when `input` is not this envelope.
+    #[inline]
     pub fn parse(input: &'a [u8]) -> Result<Self, Error> {
         body::parse_slice(Vendor::Zato, input, BadRequestSeed::<Borrow>(PhantomData))
     }
@@ -161,6 +162,7 @@ struct BadRequestSeed<'a, M>(PhantomData<(&'a (), M)>);
 impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for BadRequestSeed<'a, M> {
     type Value = BadRequest<'a>;
 
+    #[inline]
     fn deserialize<D: de::Deserializer<'de>>(
         self,
         deserializer: D,
@@ -194,6 +196,7 @@ impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for BadRequestSeed<'a, M> {
 
 /// Deserializes the envelope, owning its strings.
 impl<'de> serde::Deserialize<'de> for BadRequest<'_> {
+    #[inline]
     fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         BadRequestSeed::<Own>(PhantomData).deserialize(deserializer)
     }
@@ -237,6 +240,7 @@ impl<'a> Reply<'a> {
     ///
     /// [`Error::Malformed`] for input that is none of the three;
     /// [`Error::WrongVendor`] for another vendor's error body.
+    #[inline]
     pub fn parse(input: &'a [u8]) -> Result<Self, Error> {
         if input.trim_ascii() == Self::PLAIN_BAD_REQUEST.as_bytes() {
             return Ok(Self::PlainBadRequest);

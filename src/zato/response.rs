@@ -146,6 +146,7 @@ impl<'a> Response<'a> {
     /// reason: not JSON, a missing `status` or `cid`, an unknown `status`, a
     /// `sub_status` that is neither a list nor a string, …);
     /// [`Error::WrongVendor`] for another vendor's error body.
+    #[inline]
     pub fn parse(input: &'a [u8]) -> Result<Self, Error> {
         body::parse_slice(Vendor::Zato, input, ResponseSeed::<Borrow>(PhantomData))
     }
@@ -315,6 +316,7 @@ struct SubStatusSeed<'a, M>(PhantomData<(&'a (), M)>);
 impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for SubStatusSeed<'a, M> {
     type Value = (List<Code<'a>>, Shape);
 
+    #[inline]
     fn deserialize<D: de::Deserializer<'de>>(
         self,
         deserializer: D,
@@ -362,6 +364,7 @@ struct ResponseSeed<'a, M>(PhantomData<(&'a (), M)>);
 impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for ResponseSeed<'a, M> {
     type Value = Response<'a>;
 
+    #[inline]
     fn deserialize<D: de::Deserializer<'de>>(
         self,
         deserializer: D,
@@ -413,6 +416,7 @@ impl serde::Serialize for Response<'_> {
 /// Deserializes any body, owning its strings. [`Response::parse`] borrows
 /// instead.
 impl<'de> serde::Deserialize<'de> for Response<'_> {
+    #[inline]
     fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         ResponseSeed::<Own>(PhantomData).deserialize(deserializer)
     }

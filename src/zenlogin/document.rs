@@ -102,6 +102,7 @@ impl<'a> ErrorDocument<'a> {
     /// [`Error::NotAnErrorBody`] for a JSON:API document without `errors`
     /// (`data` or only `meta`). [`Error::WrongVendor`] for another vendor's
     /// error body.
+    #[inline]
     pub fn parse(input: &'a [u8]) -> Result<Self, Error> {
         match body::parse_slice(Vendor::Zenlogin, input, DocumentSeed::<Borrow>(PhantomData))? {
             Parsed::Document(document) => Ok(document),
@@ -1217,6 +1218,7 @@ impl<M> TextSeed<'_, M> {
 impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for TextSeed<'a, M> {
     type Value = Cow<'a, str>;
 
+    #[inline]
     fn deserialize<D: de::Deserializer<'de>>(
         self,
         deserializer: D,
@@ -1251,6 +1253,7 @@ struct ObjectSeed<'a, M>(At, PhantomData<(&'a (), M)>);
 impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for ObjectSeed<'a, M> {
     type Value = RawJson<'a>;
 
+    #[inline]
     fn deserialize<D: de::Deserializer<'de>>(
         self,
         deserializer: D,
@@ -1287,6 +1290,7 @@ struct DocumentSeed<'a, M>(PhantomData<(&'a (), M)>);
 impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for DocumentSeed<'a, M> {
     type Value = Parsed<'a>;
 
+    #[inline]
     fn deserialize<D: de::Deserializer<'de>>(
         self,
         deserializer: D,
@@ -1374,6 +1378,7 @@ struct ErrorsSeed<'a, M>(PhantomData<(&'a (), M)>);
 impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for ErrorsSeed<'a, M> {
     type Value = Errors<'a>;
 
+    #[inline]
     fn deserialize<D: de::Deserializer<'de>>(
         self,
         deserializer: D,
@@ -1412,6 +1417,7 @@ struct ErrorObjectSeed<'a, M> {
 impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for ErrorObjectSeed<'a, M> {
     type Value = ErrorObject<'a>;
 
+    #[inline]
     fn deserialize<D: de::Deserializer<'de>>(
         self,
         deserializer: D,
@@ -1517,6 +1523,7 @@ struct SourceSeed<'a, M> {
 impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for SourceSeed<'a, M> {
     type Value = Source<'a>;
 
+    #[inline]
     fn deserialize<D: de::Deserializer<'de>>(
         self,
         deserializer: D,
@@ -1578,6 +1585,7 @@ impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for SourceSeed<'a, M> {
 /// Deserializes any error document, owning its strings.
 /// [`ErrorDocument::parse`] borrows instead.
 impl<'de> serde::Deserialize<'de> for ErrorDocument<'_> {
+    #[inline]
     fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         match DocumentSeed::<Own>(PhantomData).deserialize(deserializer)? {
             Parsed::Document(document) => Ok(document),
@@ -1590,6 +1598,7 @@ impl<'de> serde::Deserialize<'de> for ErrorDocument<'_> {
 
 /// Deserializes one error object, owning its strings.
 impl<'de> serde::Deserialize<'de> for ErrorObject<'_> {
+    #[inline]
     fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         ErrorObjectSeed::<Own> {
             index: None,
