@@ -331,7 +331,7 @@ impl Layout {
     fn push(&mut self, key: usize) {
         let at = self.len();
         if at < Self::MAX && key < 15 {
-            self.0 |= ((key as u32) + 1) << (4 * at);
+            self.0 |= (u32::try_from(key).unwrap_or(0) + 1) << (4 * at);
         }
     }
 
@@ -410,7 +410,7 @@ pub(crate) fn serialize_object<F: WriteFields, S: Serializer>(
     serializer: S,
     fields: &F,
     extras: &Members<'_>,
-    layout: &Layout,
+    layout: Layout,
 ) -> Result<S::Ok, S::Error> {
     let mut map = serializer.serialize_map(None)?;
     let mut written = [false; Layout::MAX];

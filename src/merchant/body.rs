@@ -339,7 +339,7 @@ impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for EntrySeed<'a, M> {
 
 impl serde::Serialize for ErrorEntry<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serialize_object(serializer, self, &self.members, &self.layout)
+        serialize_object(serializer, self, &self.members, self.layout)
     }
 }
 
@@ -730,7 +730,7 @@ impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for BodySeed<'a, M> {
 
 impl serde::Serialize for ErrorBody<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serialize_object(serializer, self, &self.members, &self.layout)
+        serialize_object(serializer, self, &self.members, self.layout)
     }
 }
 

@@ -462,7 +462,7 @@ impl fmt::Debug for Cause<'_> {
 
 impl serde::Serialize for Cause<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serialize_object(serializer, self, &self.members, &self.layout)
+        serialize_object(serializer, self, &self.members, self.layout)
     }
 }
 
@@ -842,7 +842,7 @@ impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for BodySeed<'a, M> {
 
 impl serde::Serialize for ErrorBody<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serialize_object(serializer, self, &self.members, &self.layout)
+        serialize_object(serializer, self, &self.members, self.layout)
     }
 }
 

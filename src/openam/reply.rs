@@ -161,7 +161,7 @@ impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for LegacySeed<'a, M> {
 
 impl serde::Serialize for LegacyFailure<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serialize_object(serializer, self, &self.members, &self.layout)
+        serialize_object(serializer, self, &self.members, self.layout)
     }
 }
 
@@ -339,7 +339,7 @@ impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for ModuleSeed<'a, M> {
 
 impl serde::Serialize for ModuleFailure<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serialize_object(serializer, self, &self.members, &self.layout)
+        serialize_object(serializer, self, &self.members, self.layout)
     }
 }
 

@@ -153,7 +153,7 @@ impl WriteFields for BadRequest<'_> {
 
 impl serde::Serialize for BadRequest<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serialize_object(serializer, self, &self.members, &self.layout)
+        serialize_object(serializer, self, &self.members, self.layout)
     }
 }
 

@@ -409,7 +409,7 @@ impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for ResponseSeed<'a, M> {
 
 impl serde::Serialize for Response<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serialize_object(serializer, self, &self.members, &self.layout)
+        serialize_object(serializer, self, &self.members, self.layout)
     }
 }
 

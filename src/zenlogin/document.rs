@@ -1096,7 +1096,7 @@ impl WriteFields for ErrorDocument<'_> {
 
 impl serde::Serialize for ErrorDocument<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serialize_object(serializer, self, &self.members, &self.layout)
+        serialize_object(serializer, self, &self.members, self.layout)
     }
 }
 
@@ -1144,7 +1144,7 @@ impl WriteFields for ErrorObject<'_> {
 
 impl serde::Serialize for ErrorObject<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serialize_object(serializer, self, &self.members, &self.layout)
+        serialize_object(serializer, self, &self.members, self.layout)
     }
 }
 
@@ -1173,7 +1173,7 @@ impl WriteFields for Source<'_> {
 
 impl serde::Serialize for Source<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serialize_object(serializer, self, &self.members, &self.layout)
+        serialize_object(serializer, self, &self.members, self.layout)
     }
 }
 
