@@ -419,7 +419,7 @@ fn built_bodies_use_the_server_defaults_and_key_order() {
         .unwrap()
         .into_owned();
     assert_eq!(parsed, body);
-    assert_eq!(parsed.cause, Some(Cause::new("Origin")));
+    assert_eq!(parsed.cause.as_deref(), Some(&Cause::new("Origin")));
 }
 
 #[test]

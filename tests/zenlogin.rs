@@ -893,7 +893,7 @@ fn json_api_valid_fixtures_round_trip() {
     );
     assert_eq!(first.detail, None);
     assert_eq!(
-        first.source.as_ref().and_then(Source::pointer),
+        first.source.as_deref().and_then(Source::pointer),
         Some("/data/id")
     );
     assert_eq!(
@@ -904,7 +904,7 @@ fn json_api_valid_fixtures_round_trip() {
     assert_eq!(
         document.errors[1]
             .source
-            .as_ref()
+            .as_deref()
             .and_then(Source::parameter),
         Some("include")
     );

@@ -64,12 +64,12 @@ pub struct ErrorBody<'a> {
     pub detail: Option<RawJson<'a>>,
     /// The message of the exception that caused this one, when the server
     /// includes it.
-    pub cause: Option<Cause<'a>>,
+    pub cause: Option<Box<Cause<'a>>>,
     /// Other members beside the standard ones, in order.
     pub members: Members<'a>,
     key: CodeKey,
     /// An `error` member beside `code`: not the code, kept as received.
-    error_member: Option<RawJson<'a>>,
+    error_member: Option<Box<RawJson<'a>>>,
     layout: Layout,
 }
 
@@ -174,7 +174,7 @@ impl<'a> ErrorBody<'a> {
     /// cause.
     #[must_use]
     pub fn with_cause(mut self, message: impl Into<Cow<'a, str>>) -> Self {
-        self.cause = Some(Cause::new(message));
+        self.cause = Some(Box::new(Cause::new(message)));
         self
     }
 
@@ -319,8 +319,8 @@ impl<'a> ErrorBody<'a> {
     /// An `error` member received beside `code`: it is then not the code,
     /// and is kept verbatim and written back in its place.
     #[must_use]
-    pub const fn error_member(&self) -> Option<&RawJson<'a>> {
-        self.error_member.as_ref()
+    pub fn error_member(&self) -> Option<&RawJson<'a>> {
+        self.error_member.as_deref()
     }
 
     /// The compact JSON body.
@@ -338,10 +338,10 @@ impl<'a> ErrorBody<'a> {
             reason: self.reason.map(|r| Cow::Owned(r.into_owned())),
             message: self.message.map(|m| Cow::Owned(m.into_owned())),
             detail: self.detail.map(RawJson::into_owned),
-            cause: self.cause.map(Cause::into_owned),
+            cause: self.cause.map(|cause| Box::new(cause.into_owned())),
             members: self.members.into_owned(),
             key: self.key,
-            error_member: self.error_member.map(RawJson::into_owned),
+            error_member: self.error_member.map(|error| Box::new(error.into_owned())),
             layout: self.layout,
         }
     }
@@ -409,7 +409,7 @@ impl std::error::Error for ErrorBody<'_> {}
 ///     body.to_json(),
 ///     r#"{"code":500,"reason":"Internal Server Error","message":"ERROR","cause":{"message":"ERROR"}}"#,
 /// );
-/// assert_eq!(body.cause, Some(Cause::new("ERROR")));
+/// assert_eq!(body.cause.as_deref(), Some(&Cause::new("ERROR")));
 /// ```
 #[derive(Clone)]
 pub struct Cause<'a> {
@@ -736,7 +736,7 @@ struct BodyFields<'a> {
     reason: Option<Cow<'a, str>>,
     message: Option<Cow<'a, str>>,
     detail: Option<RawJson<'a>>,
-    cause: Option<Cause<'a>>,
+    cause: Option<Box<Cause<'a>>>,
 }
 
 impl<'a> Fields<'a> for BodyFields<'a> {
@@ -753,7 +753,7 @@ impl<'a> Fields<'a> for BodyFields<'a> {
             REASON => self.reason = Some(map.next_value_seed(StrSeed::<M>(PhantomData))?),
             MESSAGE => self.message = Some(map.next_value_seed(StrSeed::<M>(PhantomData))?),
             DETAIL => self.detail = Some(map.next_value_seed(RawSeed::<M>(PhantomData))?),
-            _ => self.cause = Some(map.next_value_seed(CauseSeed::<M>(PhantomData))?),
+            _ => self.cause = Some(Box::new(map.next_value_seed(CauseSeed::<M>(PhantomData))?)),
         }
         Ok(())
     }
@@ -834,7 +834,7 @@ impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for BodySeed<'a, M> {
             cause: fields.cause,
             members,
             key,
-            error_member,
+            error_member: error_member.map(Box::new),
             layout,
         }))
     }

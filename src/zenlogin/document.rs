@@ -67,9 +67,9 @@ use crate::{Error, Members, RawJson, Snippet, Vendor, Wire};
 pub struct ErrorDocument<'a> {
     /// The error objects, in order.
     pub errors: Errors<'a>,
-    meta: Option<RawJson<'a>>,
-    jsonapi: Option<RawJson<'a>>,
-    links: Option<RawJson<'a>>,
+    meta: Option<Box<RawJson<'a>>>,
+    jsonapi: Option<Box<RawJson<'a>>>,
+    links: Option<Box<RawJson<'a>>>,
     members: Members<'a>,
     layout: Layout,
 }
@@ -133,35 +133,35 @@ impl<'a> ErrorDocument<'a> {
     /// member names is not a valid JSON:API member name.
     pub fn with_meta(mut self, meta: RawJson<'a>) -> Result<Self, InvalidMember> {
         check_meta("meta", &meta)?;
-        self.meta = Some(meta);
+        self.meta = Some(Box::new(meta));
         Ok(self)
     }
 
     /// Sets the top-level `jsonapi` object to `{"version": version}`.
     #[must_use]
     pub fn with_jsonapi_version(mut self, version: &str) -> Self {
-        self.jsonapi = Some(RawJson::from_value(
+        self.jsonapi = Some(Box::new(RawJson::from_value(
             &serde_json::json!({ "version": version }),
-        ));
+        )));
         self
     }
 
     /// The top-level `meta` object, verbatim.
     #[must_use]
-    pub const fn meta(&self) -> Option<&RawJson<'a>> {
-        self.meta.as_ref()
+    pub fn meta(&self) -> Option<&RawJson<'a>> {
+        self.meta.as_deref()
     }
 
     /// The top-level `jsonapi` object, verbatim.
     #[must_use]
-    pub const fn jsonapi(&self) -> Option<&RawJson<'a>> {
-        self.jsonapi.as_ref()
+    pub fn jsonapi(&self) -> Option<&RawJson<'a>> {
+        self.jsonapi.as_deref()
     }
 
     /// The top-level `links` object, verbatim.
     #[must_use]
-    pub const fn links(&self) -> Option<&RawJson<'a>> {
-        self.links.as_ref()
+    pub fn links(&self) -> Option<&RawJson<'a>> {
+        self.links.as_deref()
     }
 
     /// Top-level members JSON:API does not define for an error document
@@ -208,9 +208,9 @@ impl<'a> ErrorDocument<'a> {
     pub fn into_owned(self) -> ErrorDocument<'static> {
         ErrorDocument {
             errors: self.errors.into_owned(),
-            meta: self.meta.map(RawJson::into_owned),
-            jsonapi: self.jsonapi.map(RawJson::into_owned),
-            links: self.links.map(RawJson::into_owned),
+            meta: self.meta.map(|json| Box::new(json.into_owned())),
+            jsonapi: self.jsonapi.map(|json| Box::new(json.into_owned())),
+            links: self.links.map(|json| Box::new(json.into_owned())),
             members: self.members.into_owned(),
             layout: self.layout,
         }
@@ -228,9 +228,9 @@ impl<'a> From<ErrorObject<'a>> for ErrorDocument<'a> {
 impl PartialEq for ErrorDocument<'_> {
     fn eq(&self, other: &Self) -> bool {
         self.errors == other.errors
-            && option_json_eq(self.meta.as_ref(), other.meta.as_ref())
-            && option_json_eq(self.jsonapi.as_ref(), other.jsonapi.as_ref())
-            && option_json_eq(self.links.as_ref(), other.links.as_ref())
+            && option_json_eq(self.meta.as_deref(), other.meta.as_deref())
+            && option_json_eq(self.jsonapi.as_deref(), other.jsonapi.as_deref())
+            && option_json_eq(self.links.as_deref(), other.links.as_deref())
             && members_json_eq(&self.members, &other.members)
     }
 }
@@ -495,9 +495,9 @@ pub struct ErrorObject<'a> {
     /// The code's text with its placeholders filled in.
     pub detail: Option<Cow<'a, str>>,
     /// What in the request the error is about.
-    pub source: Option<Source<'a>>,
-    links: Option<RawJson<'a>>,
-    meta: Option<RawJson<'a>>,
+    pub source: Option<Box<Source<'a>>>,
+    links: Option<Box<RawJson<'a>>>,
+    meta: Option<Box<RawJson<'a>>>,
     members: Members<'a>,
     layout: Layout,
 }
@@ -569,7 +569,7 @@ impl<'a> ErrorObject<'a> {
     /// Sets `source`.
     #[must_use]
     pub fn with_source(mut self, source: Source<'a>) -> Self {
-        self.source = Some(source);
+        self.source = Some(Box::new(source));
         self
     }
 
@@ -598,7 +598,9 @@ impl<'a> ErrorObject<'a> {
                 url,
             ));
         }
-        self.links = Some(RawJson::from_value(&serde_json::json!({ "about": url })));
+        self.links = Some(Box::new(RawJson::from_value(
+            &serde_json::json!({ "about": url }),
+        )));
         Ok(self)
     }
 
@@ -610,20 +612,20 @@ impl<'a> ErrorObject<'a> {
     /// member names is not a valid JSON:API member name.
     pub fn with_meta(mut self, meta: RawJson<'a>) -> Result<Self, InvalidMember> {
         check_meta("meta", &meta)?;
-        self.meta = Some(meta);
+        self.meta = Some(Box::new(meta));
         Ok(self)
     }
 
     /// The `links` object, verbatim.
     #[must_use]
-    pub const fn links(&self) -> Option<&RawJson<'a>> {
-        self.links.as_ref()
+    pub fn links(&self) -> Option<&RawJson<'a>> {
+        self.links.as_deref()
     }
 
     /// The `meta` object, verbatim.
     #[must_use]
-    pub const fn meta(&self) -> Option<&RawJson<'a>> {
-        self.meta.as_ref()
+    pub fn meta(&self) -> Option<&RawJson<'a>> {
+        self.meta.as_deref()
     }
 
     /// Members JSON:API does not define, as received. Always empty for an
@@ -686,9 +688,9 @@ impl<'a> ErrorObject<'a> {
             code: self.code.map(Wire::into_owned),
             title: self.title.map(own),
             detail: self.detail.map(own),
-            source: self.source.map(Source::into_owned),
-            links: self.links.map(RawJson::into_owned),
-            meta: self.meta.map(RawJson::into_owned),
+            source: self.source.map(|source| Box::new(source.into_owned())),
+            links: self.links.map(|json| Box::new(json.into_owned())),
+            meta: self.meta.map(|json| Box::new(json.into_owned())),
             members: self.members.into_owned(),
             layout: self.layout,
         }
@@ -709,8 +711,8 @@ impl<'a> ErrorObject<'a> {
             && self.title == other.title
             && self.detail == other.detail
             && self.source == other.source
-            && option_json_eq(self.links.as_ref(), other.links.as_ref())
-            && option_json_eq(self.meta.as_ref(), other.meta.as_ref())
+            && option_json_eq(self.links.as_deref(), other.links.as_deref())
+            && option_json_eq(self.meta.as_deref(), other.meta.as_deref())
             && members_json_eq(&self.members, &other.members)
     }
 }
@@ -1302,9 +1304,9 @@ impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for DocumentSeed<'a, M> {
 #[derive(Default)]
 struct DocumentFields<'a> {
     errors: Option<Errors<'a>>,
-    meta: Option<RawJson<'a>>,
-    jsonapi: Option<RawJson<'a>>,
-    links: Option<RawJson<'a>>,
+    meta: Option<Box<RawJson<'a>>>,
+    jsonapi: Option<Box<RawJson<'a>>>,
+    links: Option<Box<RawJson<'a>>>,
 }
 
 impl<'a> Fields<'a> for DocumentFields<'a> {
@@ -1326,9 +1328,9 @@ impl<'a> Fields<'a> for DocumentFields<'a> {
         };
         match index {
             ERRORS => self.errors = Some(map.next_value_seed(ErrorsSeed::<M>(PhantomData))?),
-            META => self.meta = Some(map.next_value_seed(object("meta"))?),
-            JSONAPI => self.jsonapi = Some(map.next_value_seed(object("jsonapi"))?),
-            _ => self.links = Some(map.next_value_seed(object("links"))?),
+            META => self.meta = Some(Box::new(map.next_value_seed(object("meta"))?)),
+            JSONAPI => self.jsonapi = Some(Box::new(map.next_value_seed(object("jsonapi"))?)),
+            _ => self.links = Some(Box::new(map.next_value_seed(object("links"))?)),
         }
         Ok(())
     }
@@ -1452,7 +1454,7 @@ impl<'a> Fields<'a> for ObjectFields<'a> {
                     },
                     PhantomData,
                 );
-                object.links = Some(map.next_value_seed(seed)?);
+                object.links = Some(Box::new(map.next_value_seed(seed)?));
             }
             STATUS => object.status = Some(map.next_value_seed(text("status"))?),
             CODE => {
@@ -1469,7 +1471,7 @@ impl<'a> Fields<'a> for ObjectFields<'a> {
                     index: at,
                     mode: PhantomData,
                 };
-                object.source = Some(map.next_value_seed(seed)?);
+                object.source = Some(Box::new(map.next_value_seed(seed)?));
             }
             _ => {
                 let seed = ObjectSeed::<M>(
@@ -1479,7 +1481,7 @@ impl<'a> Fields<'a> for ObjectFields<'a> {
                     },
                     PhantomData,
                 );
-                object.meta = Some(map.next_value_seed(seed)?);
+                object.meta = Some(Box::new(map.next_value_seed(seed)?));
             }
         }
         Ok(())
