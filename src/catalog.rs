@@ -226,7 +226,6 @@ macro_rules! catalog {
                 $($(($Name::$Variant, $crate::catalog::__alias!($alias)),)?)*
             ];
             const LABEL_KEYS: &'static [&'static str] = &[$($($label,)?)*];
-            const LABEL_VALUES: &'static [$Name] = &[$($($crate::catalog::__pick!($label, $Name::$Variant),)?)*];
 
             /// Looks a wire code up, accepting the canonical spelling and the
             /// documented alias, and says which of the two it was.
@@ -238,19 +237,28 @@ macro_rules! catalog {
             pub fn resolve(code: &str) -> Option<(Self, $crate::Spelling)> {
                 const SIZE: usize = $crate::perfect::table_size($Name::CODE_KEYS.len());
                 const MULT: u64 = $crate::perfect::multiplier(SIZE, $Name::CODE_KEYS);
-                static TABLE: $crate::perfect::Table<($Name, $crate::Spelling), SIZE, MULT> =
+                const MIN: usize = $crate::perfect::min_len($Name::CODE_KEYS);
+                const MAX: usize = $crate::perfect::max_len($Name::CODE_KEYS);
+                const WIDE: usize = $crate::perfect::wide(SIZE, $Name::CODE_KEYS);
+                static TABLE: $crate::perfect::Table<($Name, $crate::Spelling), SIZE, MULT, MIN, MAX, WIDE> =
                     $crate::perfect::Table::build($Name::CODE_KEYS, $Name::CODE_VALUES);
                 TABLE.get(code)
             }
 
+            /// Looks a label up.
+            ///
+            /// A string `match`: labels are long and of many lengths, where a
+            /// length switch and inline compares beat hashing and verifying
+            /// (measured in `benches/lookup.rs`). Labels are checked unique at
+            /// compile time.
             #[allow(dead_code)]
             #[inline]
             pub(crate) fn by_label(label: &str) -> Option<Self> {
-                const SIZE: usize = $crate::perfect::table_size($Name::LABEL_KEYS.len());
-                const MULT: u64 = $crate::perfect::multiplier(SIZE, $Name::LABEL_KEYS);
-                static TABLE: $crate::perfect::Table<$Name, SIZE, MULT> =
-                    $crate::perfect::Table::build($Name::LABEL_KEYS, $Name::LABEL_VALUES);
-                TABLE.get(label)
+                const _: () = $crate::perfect::assert_unique($Name::LABEL_KEYS);
+                match label {
+                    $($($label => Some($Name::$Variant),)?)*
+                    _ => None,
+                }
             }
 
             /// The compile-time phf table of every accepted code spelling:
@@ -281,6 +289,7 @@ macro_rules! catalog {
             /// generates). A baseline for benchmarks.
             #[doc(hidden)]
             #[must_use]
+            #[inline]
             pub fn __match_code(code: &str) -> Option<(Self, $crate::Spelling)> {
                 match code {
                     $($code => Some(($Name::$Variant, $crate::Spelling::Canonical)),)*
@@ -292,6 +301,7 @@ macro_rules! catalog {
             /// Label lookup as a string `match`. A baseline for benchmarks.
             #[doc(hidden)]
             #[must_use]
+            #[inline]
             pub fn __match_label(label: &str) -> Option<Self> {
                 #[allow(unreachable_patterns)]
                 match label {
@@ -371,15 +381,6 @@ macro_rules! __alias {
 }
 #[doc(hidden)]
 pub(crate) use __alias;
-
-#[doc(hidden)]
-macro_rules! __pick {
-    ($v:literal, $e:expr) => {
-        $e
-    };
-}
-#[doc(hidden)]
-pub(crate) use __pick;
 
 /// serde visitor for a strict catalog code given as a JSON string.
 #[cfg(feature = "std")]

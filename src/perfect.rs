@@ -2,9 +2,9 @@
 //! of each catalog's phf table.
 //!
 //! A key of up to 7 bytes is packed, with its length, into a `u64` that
-//! identifies it exactly; a longer key is folded from its length and its
-//! first, middle and last 8-byte words, which are compared too (all of the
-//! key up to 24 bytes; a longer one is also compared as text). A lookup is then one
+//! identifies it exactly; a longer key is folded from its length and four of
+//! its 8-byte words, which are compared too (all of the key up to 32 bytes; a
+//! longer one is also compared as text). A lookup is then one
 //! multiply, one shift, one load and one compare. The multiplier is searched
 //! for at compile time (`const fn`), so a collision-free table is part of the
 //! build, and a catalog with a duplicate key does not compile.
@@ -16,15 +16,27 @@
 
 /// A perfect-hash table from string keys to `T`, over `SIZE` slots (a power
 /// of two).
-pub(crate) struct Table<T: 'static, const SIZE: usize, const MULT: u64> {
+///
+/// `MIN` and `MAX` are the shortest and longest key lengths ([`min_len`],
+/// [`max_len`]): an input of another length is rejected before hashing, and a
+/// table whose keys all have the same length packs them with constant shifts.
+pub(crate) struct Table<
+    T: 'static,
+    const SIZE: usize,
+    const MULT: u64,
+    const MIN: usize,
+    const MAX: usize,
+    const WIDE: usize,
+> {
     /// Each slot's folded key (0 for an empty slot) and value, side by side
     /// so that a lookup touches one cache line.
     slots: [(u64, Option<T>); SIZE],
-    /// For each slot's key over 7 bytes: its middle and last words and its
-    /// length, which with the fold identify a key of up to 24 bytes.
-    long: [(u64, u64, usize); SIZE],
-    /// The text of each slot's key, compared only for keys over 24 bytes.
-    texts: [&'static str; SIZE],
+    /// For each slot's key over 7 bytes, its [`words`], which with the fold
+    /// identify a key of up to 32 bytes. `WIDE` is `SIZE` for a table with
+    /// such keys, 0 otherwise.
+    words: [[u64; 4]; WIDE],
+    /// The text of each slot's key, compared only for keys over 32 bytes.
+    texts: [&'static str; WIDE],
 }
 
 /// The slot count for `n` keys: a power of two, at least twice `n`.
@@ -72,19 +84,29 @@ const fn tail8(s: &[u8]) -> u64 {
     }
 }
 
-/// The middle and last 8-byte words of a key of at least 8 bytes, and its
-/// fold. With the first word, the three cover every byte of a key of up to 24
-/// bytes.
+/// Four 8-byte words of a key of 8 bytes or more: those at 0, 8 and 16 (0
+/// where the key is too short for one) and the last 8. Between them they
+/// cover every byte of a key of up to 32 bytes.
 #[inline(always)]
-const fn fold_long(s: &[u8]) -> (u64, u64, u64) {
-    let len = s.len();
-    let middle = head8(s.split_at(len / 2 - 4).1);
-    let last = tail8(s);
-    let key = head8(s)
-        ^ middle.rotate_left(21)
-        ^ last.rotate_left(43)
-        ^ (len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (key, middle, last)
+const fn words(s: &[u8]) -> [u64; 4] {
+    let from8 = match s.split_at_checked(8) {
+        Some((_, rest)) => rest,
+        None => &[],
+    };
+    let from16 = match s.split_at_checked(16) {
+        Some((_, rest)) => rest,
+        None => &[],
+    };
+    [head8(s), head8(from8), head8(from16), tail8(s)]
+}
+
+/// The fold of a key of 8 bytes or more, from its [`words`] and length.
+#[inline(always)]
+const fn fold_words(w: &[u64; 4], len: usize) -> u64 {
+    w[0] ^ w[1].rotate_left(16)
+        ^ w[2].rotate_left(32)
+        ^ w[3].rotate_left(48)
+        ^ (len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 /// Folds a key into a `u64`, exactly (injectively) for up to 7 bytes; never 0
@@ -107,7 +129,7 @@ pub(crate) const fn fold(s: &[u8]) -> u64 {
         [_, _, _, _] | [_, _, _, _, _] | [_, _, _, _, _, _] | [_, _, _, _, _, _, _] => {
             head4(s) | (tail4(s) << (8 * (len - 4)))
         }
-        _ => return fold_long(s).0,
+        _ => return fold_words(&words(s), len),
     };
     // Tagged with the length plus 8: 8 to 11, apart from the 4 to 7 above.
     packed | ((len as u64 | 8) << 56)
@@ -127,18 +149,12 @@ const fn slot(size: usize, mult: u64, key: u64) -> usize {
     (key.wrapping_mul(mult) >> (64 - size.trailing_zeros())) as usize & (size - 1)
 }
 
-/// Finds, at compile time, a multiplier that sends `keys` to distinct slots
-/// of a table of `size` slots.
+/// Checks, at compile time, that no two keys are equal.
 ///
 /// # Panics
 ///
-/// At compile time, if two keys are equal, if the table is too small, or if
-/// no multiplier separates the keys.
-pub(crate) const fn multiplier(size: usize, keys: &[&str]) -> u64 {
-    assert!(
-        size.is_power_of_two() && size >= 2 * keys.len() && size <= 4096,
-        "bad table size"
-    );
+/// At compile time, if two keys are equal.
+pub(crate) const fn assert_unique(keys: &[&str]) {
     let mut i = 0;
     while i < keys.len() {
         let mut j = i + 1;
@@ -151,6 +167,21 @@ pub(crate) const fn multiplier(size: usize, keys: &[&str]) -> u64 {
         }
         i += 1;
     }
+}
+
+/// Finds, at compile time, a multiplier that sends `keys` to distinct slots
+/// of a table of `size` slots.
+///
+/// # Panics
+///
+/// At compile time, if two keys are equal, if the table is too small, or if
+/// no multiplier separates the keys.
+pub(crate) const fn multiplier(size: usize, keys: &[&str]) -> u64 {
+    assert!(
+        size.is_power_of_two() && size >= 2 * keys.len() && size <= 4096,
+        "bad table size"
+    );
+    assert_unique(keys);
     let mut attempt = 0;
     while attempt < 100_000 {
         let mult = candidate(attempt);
@@ -174,7 +205,68 @@ pub(crate) const fn multiplier(size: usize, keys: &[&str]) -> u64 {
     panic!("no perfect hash found for a catalog table");
 }
 
-impl<T: Copy + 'static, const SIZE: usize, const MULT: u64> Table<T, SIZE, MULT> {
+/// The length of the shortest key (0 for no keys).
+pub(crate) const fn min_len(keys: &[&str]) -> usize {
+    let mut min = usize::MAX;
+    let mut i = 0;
+    while i < keys.len() {
+        if keys[i].len() < min {
+            min = keys[i].len();
+        }
+        i += 1;
+    }
+    if keys.is_empty() { 0 } else { min }
+}
+
+/// The length of the longest key (0 for no keys).
+pub(crate) const fn max_len(keys: &[&str]) -> usize {
+    let mut max = 0;
+    let mut i = 0;
+    while i < keys.len() {
+        if keys[i].len() > max {
+            max = keys[i].len();
+        }
+        i += 1;
+    }
+    max
+}
+
+/// Whether two texts are equal, comparing up to 32 bytes word by word
+/// rather than through a `memcmp` call.
+#[inline]
+pub(crate) fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    match a.len() {
+        0..=7 => fold(a) == fold(b),
+        8..=32 => {
+            let word = |s: &[u8], at: usize| s.get(at..).map_or(0, head8);
+            head8(a) == head8(b)
+                && tail8(a) == tail8(b)
+                && word(a, 8) == word(b, 8)
+                && word(a, 16) == word(b, 16)
+        }
+        _ => a == b,
+    }
+}
+
+/// The length of a table's word and text arrays: `size` when a key is over 7
+/// bytes, else 0.
+pub(crate) const fn wide(size: usize, keys: &[&str]) -> usize {
+    if max_len(keys) > 7 { size } else { 0 }
+}
+
+impl<
+    T: Copy + 'static,
+    const SIZE: usize,
+    const MULT: u64,
+    const MIN: usize,
+    const MAX: usize,
+    const WIDE: usize,
+> Table<T, SIZE, MULT, MIN, MAX, WIDE>
+{
     /// Builds the table mapping `keys[i]` to `values[i]`, at compile time;
     /// `MULT` comes from [`multiplier`] for the same keys.
     ///
@@ -189,8 +281,8 @@ impl<T: Copy + 'static, const SIZE: usize, const MULT: u64> Table<T, SIZE, MULT>
         );
         let mut table = Self {
             slots: [const { (0, None) }; SIZE],
-            long: [(0, 0, 0); SIZE],
-            texts: [""; SIZE],
+            words: [[0; 4]; WIDE],
+            texts: [""; WIDE],
         };
         let mut k = 0;
         while k < keys.len() {
@@ -203,10 +295,10 @@ impl<T: Copy + 'static, const SIZE: usize, const MULT: u64> Table<T, SIZE, MULT>
             table.slots[at] = (key, Some(values[k]));
             let bytes = keys[k].as_bytes();
             if bytes.len() > 7 {
-                let (_, middle, last) = fold_long(bytes);
-                table.long[at] = (middle, last, bytes.len());
+                assert!(WIDE == SIZE, "a key over 7 bytes needs the word arrays");
+                table.words[at] = words(bytes);
+                table.texts[at] = keys[k];
             }
-            table.texts[at] = keys[k];
             k += 1;
         }
         table
@@ -216,19 +308,42 @@ impl<T: Copy + 'static, const SIZE: usize, const MULT: u64> Table<T, SIZE, MULT>
     #[inline]
     pub(crate) fn get(&self, s: &str) -> Option<T> {
         let bytes = s.as_bytes();
-        if bytes.len() <= 7 {
-            // Keys of up to 7 bytes are identified by their fold alone.
-            let key = fold(bytes);
+        let len = bytes.len();
+        if len < MIN || len > MAX {
+            return None;
+        }
+        if MAX <= 7 || len <= 7 {
+            // Keys of up to 7 bytes are identified by their fold alone; when
+            // they all have one length of 4 to 7, its shifts are constants.
+            let key = if MIN == MAX && MIN >= 4 && MIN <= 7 {
+                head4(bytes) | (tail4(bytes) << (8 * (MIN - 4))) | ((MIN as u64) << 56)
+            } else {
+                fold(bytes)
+            };
             let (stored, value) = self.slots[slot(SIZE, MULT, key)];
             return if stored == key { value } else { None };
         }
-        let (key, middle, last) = fold_long(bytes);
+        let words = words(bytes);
+        let key = fold_words(&words, len);
         let at = slot(SIZE, MULT, key);
         let (stored, value) = self.slots[at];
-        if stored != key || self.long[at] != (middle, last, bytes.len()) {
+        // The fold carries the length, so equal folds and equal words mean
+        // equal keys up to 32 bytes.
+        // Compared in registers, word by word: comparing the arrays whole
+        // reloads the input's words from the stack, wider than they were
+        // stored, which stalls.
+        let same = self.words.get(at).is_some_and(|w| {
+            ((w[0] ^ words[0]) | (w[1] ^ words[1]) | (w[2] ^ words[2]) | (w[3] ^ words[3])) == 0
+        });
+        if stored != key || !same {
             return None;
         }
-        if bytes.len() > 24 && self.texts[at].as_bytes() != bytes {
+        if len > 32
+            && self
+                .texts
+                .get(at)
+                .is_none_or(|text| text.as_bytes() != bytes)
+        {
             return None;
         }
         value
@@ -265,10 +380,18 @@ mod tests {
         "a-much-longer-kez",
         "password.w_about_to_exp",
         "password_reset.could_not_access",
+        "a key that is longer than thirty-two bytes",
+        "a key that is longer than thirty-two bytez",
     ];
-    const SIZE: usize = table_size(11);
-    static TABLE: Table<usize, SIZE, { multiplier(SIZE, KEYS) }> =
-        Table::build(KEYS, &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const SIZE: usize = table_size(13);
+    static TABLE: Table<
+        usize,
+        SIZE,
+        { multiplier(SIZE, KEYS) },
+        { min_len(KEYS) },
+        { max_len(KEYS) },
+        { wide(SIZE, KEYS) },
+    > = Table::build(KEYS, &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
 
     #[test]
     fn finds_every_key_and_nothing_else() {
@@ -287,6 +410,33 @@ mod tests {
         ] {
             assert_eq!(TABLE.get(miss), None, "{miss:?}");
         }
+    }
+
+    #[test]
+    fn same_text_compares_every_byte() {
+        let long = "password_reset.could_not_access";
+        assert!(same_text(long, long));
+        for at in 0..long.len() {
+            let mut other = long.as_bytes().to_vec();
+            other[at] ^= 1;
+            let other = String::from_utf8(other).unwrap();
+            assert!(!same_text(long, &other), "{other}");
+        }
+        assert!(!same_text("abc", "abcd"));
+        assert!(same_text("", ""));
+        let very_long = "x".repeat(40);
+        assert!(same_text(&very_long, &very_long.clone()));
+        assert!(!same_text(&very_long, &"y".repeat(40)));
+    }
+
+    #[test]
+    fn fixed_length_tables_pack_like_fold() {
+        static CODES: &[&str] = &["E005001", "E005002", "W003005"];
+        static FIXED: Table<usize, 16, { multiplier(16, CODES) }, 7, 7, 0> =
+            Table::build(CODES, &[0, 1, 2]);
+        assert_eq!(FIXED.get("E005002"), Some(1));
+        assert_eq!(FIXED.get("E00500"), None);
+        assert_eq!(FIXED.get("E0050011"), None);
     }
 
     #[test]

@@ -79,11 +79,12 @@ impl ErrorCode {
     /// assert_eq!(ErrorCode::from_pair("50500", "VALIDATION_GENERAL_FAILURE"), None);
     /// ```
     #[must_use]
+    #[inline]
     pub fn from_pair(code: &str, error_name: &str) -> Option<Self> {
-        match Self::resolve(code) {
-            Some((entry, _)) if entry.error_name().as_bytes() == error_name.as_bytes() => {
-                Some(entry)
-            }
+        // The name first: a `match` on it, then the code's exact check (a
+        // code is at most 7 bytes, compared as one word).
+        match Self::by_label(error_name) {
+            Some(entry) if crate::perfect::same_text(entry.code(), code) => Some(entry),
             _ => None,
         }
     }
@@ -135,6 +136,7 @@ impl ErrorCode {
     /// assert_eq!(ErrorCode::from_code("14042"), None);
     /// ```
     #[must_use]
+    #[inline]
     pub fn from_code(code: &str) -> Option<Self> {
         Self::resolve(code).map(|(value, _)| value)
     }
@@ -150,6 +152,7 @@ impl ErrorCode {
     /// );
     /// ```
     #[must_use]
+    #[inline]
     pub fn from_error_name(error_name: &str) -> Option<Self> {
         Self::by_label(error_name)
     }

@@ -241,12 +241,14 @@ impl SubStatus {
 
     /// Looks a dotted label up.
     #[must_use]
+    #[inline]
     pub fn from_label(label: &str) -> Option<Self> {
         Self::by_label(label)
     }
 
     /// Looks a wire code up (canonical or alias).
     #[must_use]
+    #[inline]
     pub fn from_code(code: &str) -> Option<Self> {
         Self::resolve(code).map(|(value, _)| value)
     }
@@ -270,6 +272,7 @@ impl SubStatus {
 impl Status {
     /// Looks a status up (`ok`, `warning`, `error`).
     #[must_use]
+    #[inline]
     pub fn from_code(code: &str) -> Option<Self> {
         match code {
             "ok" => Some(Self::Ok),

@@ -67,12 +67,34 @@ use crate::{Error, Members, RawJson, Snippet, Vendor, Wire};
 pub struct ErrorDocument<'a> {
     /// The error objects, in order.
     pub errors: Errors<'a>,
-    meta: Option<Box<RawJson<'a>>>,
-    jsonapi: Option<Box<RawJson<'a>>>,
-    links: Option<Box<RawJson<'a>>>,
-    members: Members<'a>,
+    /// `meta`, `jsonapi`, `links` and undefined members: boxed, and only
+    /// when one is present, which keeps the usual document small.
+    rare: Option<Box<DocumentRare<'a>>>,
     layout: Layout,
 }
+
+/// The members of an error document that Zenlogin does not send.
+#[derive(Clone, Default)]
+struct DocumentRare<'a> {
+    meta: Option<RawJson<'a>>,
+    jsonapi: Option<RawJson<'a>>,
+    links: Option<RawJson<'a>>,
+    members: Members<'a>,
+}
+
+impl DocumentRare<'_> {
+    fn into_owned(self) -> DocumentRare<'static> {
+        DocumentRare {
+            meta: self.meta.map(RawJson::into_owned),
+            jsonapi: self.jsonapi.map(RawJson::into_owned),
+            links: self.links.map(RawJson::into_owned),
+            members: self.members.into_owned(),
+        }
+    }
+}
+
+/// The empty [`Members`], for what has none.
+static NO_MEMBERS: Members<'static> = Members::new();
 
 impl<'a> ErrorDocument<'a> {
     /// A document with these error objects, in order.
@@ -80,10 +102,7 @@ impl<'a> ErrorDocument<'a> {
     pub fn new(errors: impl IntoIterator<Item = ErrorObject<'a>>) -> Self {
         Self {
             errors: errors.into_iter().collect(),
-            meta: None,
-            jsonapi: None,
-            links: None,
-            members: Members::new(),
+            rare: None,
             layout: Layout::default(),
         }
     }
@@ -104,8 +123,13 @@ impl<'a> ErrorDocument<'a> {
     /// error body.
     #[inline]
     pub fn parse(input: &'a [u8]) -> Result<Self, Error> {
-        match body::parse_slice(Vendor::Zenlogin, input, DocumentSeed::<Borrow>(PhantomData))? {
-            Parsed::Document(document) => Ok(document),
+        let mut document = Self::new([]);
+        match body::parse_slice(
+            Vendor::Zenlogin,
+            input,
+            DocumentSeed::<Borrow>::new(&mut document),
+        )? {
+            Parsed::Document => Ok(document),
             Parsed::NotErrors(what) => Err(Error::NotAnErrorBody {
                 vendor: Vendor::Zenlogin,
                 status: None,
@@ -133,43 +157,62 @@ impl<'a> ErrorDocument<'a> {
     /// member names is not a valid JSON:API member name.
     pub fn with_meta(mut self, meta: RawJson<'a>) -> Result<Self, InvalidMember> {
         check_meta("meta", &meta)?;
-        self.meta = Some(Box::new(meta));
+        self.rare_mut().meta = Some(meta);
         Ok(self)
     }
 
     /// Sets the top-level `jsonapi` object to `{"version": version}`.
+    ///
+    /// ```
+    /// use sso_errors::zenlogin::{Code, ErrorDocument, ErrorObject};
+    ///
+    /// let document = ErrorDocument::from(ErrorObject::new(Code::AccountFrozen, "Account frozen"))
+    ///     .with_jsonapi_version("1.0");
+    /// assert_eq!(document.jsonapi().unwrap().get(), r#"{"version":"1.0"}"#);
+    /// ```
     #[must_use]
     pub fn with_jsonapi_version(mut self, version: &str) -> Self {
-        self.jsonapi = Some(Box::new(RawJson::from_value(
+        self.rare_mut().jsonapi = Some(RawJson::from_value(
             &serde_json::json!({ "version": version }),
-        )));
+        ));
         self
+    }
+
+    fn rare_mut(&mut self) -> &mut DocumentRare<'a> {
+        self.rare.get_or_insert_with(Box::default)
     }
 
     /// The top-level `meta` object, verbatim.
     #[must_use]
+    #[inline]
     pub fn meta(&self) -> Option<&RawJson<'a>> {
-        self.meta.as_deref()
+        self.rare.as_ref().and_then(|rare| rare.meta.as_ref())
     }
 
     /// The top-level `jsonapi` object, verbatim.
     #[must_use]
+    #[inline]
     pub fn jsonapi(&self) -> Option<&RawJson<'a>> {
-        self.jsonapi.as_deref()
+        self.rare.as_ref().and_then(|rare| rare.jsonapi.as_ref())
     }
 
     /// The top-level `links` object, verbatim.
     #[must_use]
+    #[inline]
     pub fn links(&self) -> Option<&RawJson<'a>> {
-        self.links.as_deref()
+        self.rare.as_ref().and_then(|rare| rare.links.as_ref())
     }
 
     /// Top-level members JSON:API does not define for an error document
     /// (`included`, extensions, …), as received. Always empty for a document
     /// built in code.
     #[must_use]
+    #[inline]
     pub const fn members(&self) -> &Members<'a> {
-        &self.members
+        match &self.rare {
+            Some(rare) => &rare.members,
+            None => &NO_MEMBERS,
+        }
     }
 
     /// The HTTP status the document comes with: the highest of its error
@@ -208,10 +251,7 @@ impl<'a> ErrorDocument<'a> {
     pub fn into_owned(self) -> ErrorDocument<'static> {
         ErrorDocument {
             errors: self.errors.into_owned(),
-            meta: self.meta.map(|json| Box::new(json.into_owned())),
-            jsonapi: self.jsonapi.map(|json| Box::new(json.into_owned())),
-            links: self.links.map(|json| Box::new(json.into_owned())),
-            members: self.members.into_owned(),
+            rare: self.rare.map(|rare| Box::new(rare.into_owned())),
             layout: self.layout,
         }
     }
@@ -228,10 +268,10 @@ impl<'a> From<ErrorObject<'a>> for ErrorDocument<'a> {
 impl PartialEq for ErrorDocument<'_> {
     fn eq(&self, other: &Self) -> bool {
         self.errors == other.errors
-            && option_json_eq(self.meta.as_deref(), other.meta.as_deref())
-            && option_json_eq(self.jsonapi.as_deref(), other.jsonapi.as_deref())
-            && option_json_eq(self.links.as_deref(), other.links.as_deref())
-            && members_json_eq(&self.members, &other.members)
+            && option_json_eq(self.meta(), other.meta())
+            && option_json_eq(self.jsonapi(), other.jsonapi())
+            && option_json_eq(self.links(), other.links())
+            && members_json_eq(self.members(), other.members())
     }
 }
 
@@ -241,10 +281,10 @@ impl fmt::Debug for ErrorDocument<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ErrorDocument")
             .field("errors", &self.errors)
-            .field("meta", &self.meta)
-            .field("jsonapi", &self.jsonapi)
-            .field("links", &self.links)
-            .field("members", &self.members)
+            .field("meta", &self.meta())
+            .field("jsonapi", &self.jsonapi())
+            .field("links", &self.links())
+            .field("members", self.members())
             .finish()
     }
 }
@@ -294,7 +334,6 @@ impl std::error::Error for ErrorDocument<'_> {}
 pub struct Errors<'a>(Slots<'a>);
 
 // One error object inline is the point: it spares the allocation.
-#[allow(clippy::large_enum_variant)]
 #[derive(Clone)]
 enum Slots<'a> {
     Inline(Option<ErrorObject<'a>>),
@@ -315,15 +354,17 @@ impl<'a> Errors<'a> {
     }
 
     /// Appends an error object.
+    #[inline]
     pub fn push(&mut self, error: ErrorObject<'a>) {
-        self.0 = match std::mem::take(&mut self.0) {
-            Slots::Inline(None) => Slots::Inline(Some(error)),
-            Slots::Inline(Some(first)) => Slots::Heap(vec![first, error]),
-            Slots::Heap(mut list) => {
-                list.push(error);
-                Slots::Heap(list)
+        match &mut self.0 {
+            Slots::Inline(slot @ None) => *slot = Some(error),
+            Slots::Heap(list) => list.push(error),
+            Slots::Inline(Some(_)) => {
+                if let Slots::Inline(Some(first)) = std::mem::take(&mut self.0) {
+                    self.0 = Slots::Heap(vec![first, error]);
+                }
             }
-        };
+        }
     }
 
     /// The error objects as a slice.
@@ -464,10 +505,12 @@ impl serde::Serialize for Errors<'_> {
 /// other members JSON:API 1.0 defines (`id`, `links`, `status`, `title`,
 /// `source`, `meta`), all optional.
 ///
-/// The string members are public fields. `links` and `meta` are set through
-/// methods that check them, so that an error object built in code is always
-/// valid JSON:API; members JSON:API does not define are only ever kept from
-/// a parsed body ([`members`](Self::members)).
+/// `code` and `detail`, the members Zenlogin sends, are public fields. The
+/// others are read through methods ([`id`](Self::id),
+/// [`status`](Self::status), …) and set through builder methods and setters;
+/// `links` and `meta` are checked when set, so that an error object built in
+/// code is always valid JSON:API. Members JSON:API does not define are only
+/// ever kept from a parsed body ([`members`](Self::members)).
 ///
 /// ```
 /// use sso_errors::zenlogin::{Code, ErrorObject, Source};
@@ -479,27 +522,47 @@ impl serde::Serialize for Errors<'_> {
 ///     error.to_json(),
 ///     r#"{"status":"400","code":"1009","detail":"Invalid *ip_address* POST value: 300.1.1.1","source":{"parameter":"ip_address"}}"#,
 /// );
+/// assert_eq!(error.status(), Some("400"));
+/// assert_eq!(error.source().and_then(Source::parameter), Some("ip_address"));
 /// assert_eq!(error.values().unwrap()?.as_slice(), ["300.1.1.1"]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone)]
 pub struct ErrorObject<'a> {
-    /// A unique identifier for this occurrence of the problem.
-    pub id: Option<Cow<'a, str>>,
-    /// The HTTP status, as a string (`"400"`).
-    pub status: Option<Cow<'a, str>>,
     /// The Zenlogin code: a known [`Code`] or an unknown code kept verbatim.
     pub code: Option<Wire<'a, Code>>,
-    /// A short summary of the problem (Zenlogin sends none).
-    pub title: Option<Cow<'a, str>>,
     /// The code's text with its placeholders filled in.
     pub detail: Option<Cow<'a, str>>,
-    /// What in the request the error is about.
-    pub source: Option<Box<Source<'a>>>,
-    links: Option<Box<RawJson<'a>>>,
-    meta: Option<Box<RawJson<'a>>>,
-    members: Members<'a>,
+    /// The members Zenlogin does not send: boxed, and only when one is
+    /// present, which keeps the usual error object small.
+    rare: Option<Box<ObjectRare<'a>>>,
     layout: Layout,
+}
+
+/// The members of an error object that Zenlogin does not send.
+#[derive(Clone, Default)]
+struct ObjectRare<'a> {
+    id: Option<Cow<'a, str>>,
+    status: Option<Cow<'a, str>>,
+    title: Option<Cow<'a, str>>,
+    source: Option<Source<'a>>,
+    links: Option<RawJson<'a>>,
+    meta: Option<RawJson<'a>>,
+    members: Members<'a>,
+}
+
+impl ObjectRare<'_> {
+    fn into_owned(self) -> ObjectRare<'static> {
+        ObjectRare {
+            id: self.id.map(own),
+            status: self.status.map(own),
+            title: self.title.map(own),
+            source: self.source.map(Source::into_owned),
+            links: self.links.map(RawJson::into_owned),
+            meta: self.meta.map(RawJson::into_owned),
+            members: self.members.into_owned(),
+        }
+    }
 }
 
 impl<'a> ErrorObject<'a> {
@@ -530,17 +593,12 @@ impl<'a> ErrorObject<'a> {
 
     /// An error object without any member (`{}`).
     #[must_use]
+    #[inline]
     pub fn empty() -> Self {
         Self {
-            id: None,
-            status: None,
             code: None,
-            title: None,
             detail: None,
-            source: None,
-            links: None,
-            meta: None,
-            members: Members::new(),
+            rare: None,
             layout: Layout::default(),
         }
     }
@@ -548,28 +606,28 @@ impl<'a> ErrorObject<'a> {
     /// Sets `id`.
     #[must_use]
     pub fn with_id(mut self, id: impl Into<Cow<'a, str>>) -> Self {
-        self.id = Some(id.into());
+        self.set_id(id);
         self
     }
 
     /// Sets `status` to an HTTP status, written as a string (`"400"`).
     #[must_use]
     pub fn with_status(mut self, status: u16) -> Self {
-        self.status = Some(Cow::Owned(status.to_string()));
+        self.set_status(status);
         self
     }
 
     /// Sets `title`.
     #[must_use]
     pub fn with_title(mut self, title: impl Into<Cow<'a, str>>) -> Self {
-        self.title = Some(title.into());
+        self.set_title(title);
         self
     }
 
     /// Sets `source`.
     #[must_use]
     pub fn with_source(mut self, source: Source<'a>) -> Self {
-        self.source = Some(Box::new(source));
+        self.set_source(source);
         self
     }
 
@@ -598,9 +656,7 @@ impl<'a> ErrorObject<'a> {
                 url,
             ));
         }
-        self.links = Some(Box::new(RawJson::from_value(
-            &serde_json::json!({ "about": url }),
-        )));
+        self.rare_mut().links = Some(RawJson::from_value(&serde_json::json!({ "about": url })));
         Ok(self)
     }
 
@@ -612,31 +668,105 @@ impl<'a> ErrorObject<'a> {
     /// member names is not a valid JSON:API member name.
     pub fn with_meta(mut self, meta: RawJson<'a>) -> Result<Self, InvalidMember> {
         check_meta("meta", &meta)?;
-        self.meta = Some(Box::new(meta));
+        self.rare_mut().meta = Some(meta);
         Ok(self)
+    }
+
+    /// Sets `id`, in place.
+    ///
+    /// ```
+    /// use sso_errors::zenlogin::{Code, ErrorObject};
+    ///
+    /// let mut error = ErrorObject::new(Code::AccountFrozen, Code::AccountFrozen.description());
+    /// error.set_id("7f3a").set_status(403).set_title("Account frozen");
+    /// assert_eq!(error.id(), Some("7f3a"));
+    /// assert_eq!(error.status(), Some("403"));
+    /// assert_eq!(error.title(), Some("Account frozen"));
+    /// ```
+    pub fn set_id(&mut self, id: impl Into<Cow<'a, str>>) -> &mut Self {
+        self.rare_mut().id = Some(id.into());
+        self
+    }
+
+    /// Sets `status` to an HTTP status, written as a string (`"400"`), in
+    /// place.
+    pub fn set_status(&mut self, status: u16) -> &mut Self {
+        self.rare_mut().status = Some(Cow::Owned(status.to_string()));
+        self
+    }
+
+    /// Sets `title`, in place.
+    pub fn set_title(&mut self, title: impl Into<Cow<'a, str>>) -> &mut Self {
+        self.rare_mut().title = Some(title.into());
+        self
+    }
+
+    /// Sets `source`, in place.
+    pub fn set_source(&mut self, source: Source<'a>) -> &mut Self {
+        self.rare_mut().source = Some(source);
+        self
+    }
+
+    fn rare_mut(&mut self) -> &mut ObjectRare<'a> {
+        self.rare.get_or_insert_with(Box::default)
+    }
+
+    /// A unique identifier for this occurrence of the problem.
+    #[must_use]
+    #[inline]
+    pub fn id(&self) -> Option<&str> {
+        self.rare.as_ref().and_then(|rare| rare.id.as_deref())
+    }
+
+    /// The HTTP status, as a string (`"400"`), as received.
+    #[must_use]
+    #[inline]
+    pub fn status(&self) -> Option<&str> {
+        self.rare.as_ref().and_then(|rare| rare.status.as_deref())
+    }
+
+    /// A short summary of the problem (Zenlogin sends none).
+    #[must_use]
+    #[inline]
+    pub fn title(&self) -> Option<&str> {
+        self.rare.as_ref().and_then(|rare| rare.title.as_deref())
+    }
+
+    /// What in the request the error is about.
+    #[must_use]
+    #[inline]
+    pub fn source(&self) -> Option<&Source<'a>> {
+        self.rare.as_ref().and_then(|rare| rare.source.as_ref())
     }
 
     /// The `links` object, verbatim.
     #[must_use]
+    #[inline]
     pub fn links(&self) -> Option<&RawJson<'a>> {
-        self.links.as_deref()
+        self.rare.as_ref().and_then(|rare| rare.links.as_ref())
     }
 
     /// The `meta` object, verbatim.
     #[must_use]
+    #[inline]
     pub fn meta(&self) -> Option<&RawJson<'a>> {
-        self.meta.as_deref()
+        self.rare.as_ref().and_then(|rare| rare.meta.as_ref())
     }
 
     /// Members JSON:API does not define, as received. Always empty for an
     /// error object built in code.
     #[must_use]
+    #[inline]
     pub const fn members(&self) -> &Members<'a> {
-        &self.members
+        match &self.rare {
+            Some(rare) => &rare.members,
+            None => &NO_MEMBERS,
+        }
     }
 
     /// The code, if it is present and known.
     #[must_use]
+    #[inline]
     pub fn known(&self) -> Option<Code> {
         self.code.as_ref().and_then(Wire::known)
     }
@@ -666,8 +796,7 @@ impl<'a> ErrorObject<'a> {
     #[must_use]
     pub fn http_status(&self) -> Option<u16> {
         self.known().map(Code::http_status).or_else(|| {
-            self.status
-                .as_deref()
+            self.status()
                 .and_then(|status| status.parse::<u16>().ok())
                 .filter(|status| (100..=599).contains(status))
         })
@@ -683,15 +812,9 @@ impl<'a> ErrorObject<'a> {
     #[must_use]
     pub fn into_owned(self) -> ErrorObject<'static> {
         ErrorObject {
-            id: self.id.map(own),
-            status: self.status.map(own),
             code: self.code.map(Wire::into_owned),
-            title: self.title.map(own),
             detail: self.detail.map(own),
-            source: self.source.map(|source| Box::new(source.into_owned())),
-            links: self.links.map(|json| Box::new(json.into_owned())),
-            meta: self.meta.map(|json| Box::new(json.into_owned())),
-            members: self.members.into_owned(),
+            rare: self.rare.map(|rare| Box::new(rare.into_owned())),
             layout: self.layout,
         }
     }
@@ -706,14 +829,14 @@ impl<'a> ErrorObject<'a> {
             (a, b) => a == b,
         };
         codes
-            && self.id == other.id
-            && self.status == other.status
-            && self.title == other.title
             && self.detail == other.detail
-            && self.source == other.source
-            && option_json_eq(self.links.as_deref(), other.links.as_deref())
-            && option_json_eq(self.meta.as_deref(), other.meta.as_deref())
-            && members_json_eq(&self.members, &other.members)
+            && self.id() == other.id()
+            && self.status() == other.status()
+            && self.title() == other.title()
+            && self.source() == other.source()
+            && option_json_eq(self.links(), other.links())
+            && option_json_eq(self.meta(), other.meta())
+            && members_json_eq(self.members(), other.members())
     }
 }
 
@@ -735,15 +858,15 @@ impl Eq for ErrorObject<'_> {}
 impl fmt::Debug for ErrorObject<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ErrorObject")
-            .field("id", &self.id)
-            .field("status", &self.status)
+            .field("id", &self.id())
+            .field("status", &self.status())
             .field("code", &self.code)
-            .field("title", &self.title)
+            .field("title", &self.title())
             .field("detail", &self.detail)
-            .field("source", &self.source)
-            .field("links", &self.links)
-            .field("meta", &self.meta)
-            .field("members", &self.members)
+            .field("source", &self.source())
+            .field("links", &self.links())
+            .field("meta", &self.meta())
+            .field("members", self.members())
             .finish()
     }
 }
@@ -753,7 +876,7 @@ impl fmt::Debug for ErrorObject<'_> {
 /// can come from echoed input, are written escaped (`\n`, `\u{0}`).
 impl fmt::Display for ErrorObject<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let text = self.detail.as_deref().or(self.title.as_deref());
+        let text = self.detail.as_deref().or_else(|| self.title());
         match (&self.code, text) {
             (Some(code), Some(text)) => {
                 write_escaped(f, code.as_str())?;
@@ -1080,25 +1203,25 @@ impl WriteFields for ErrorDocument<'_> {
     fn present(&self, index: usize) -> bool {
         match index {
             ERRORS => true,
-            META => self.meta.is_some(),
-            JSONAPI => self.jsonapi.is_some(),
-            _ => self.links.is_some(),
+            META => self.meta().is_some(),
+            JSONAPI => self.jsonapi().is_some(),
+            _ => self.links().is_some(),
         }
     }
 
     fn write<S: SerializeMap>(&self, index: usize, map: &mut S) -> Result<(), S::Error> {
         match index {
             ERRORS => map.serialize_value(&self.errors),
-            META => map.serialize_value(&self.meta),
-            JSONAPI => map.serialize_value(&self.jsonapi),
-            _ => map.serialize_value(&self.links),
+            META => map.serialize_value(&self.meta()),
+            JSONAPI => map.serialize_value(&self.jsonapi()),
+            _ => map.serialize_value(&self.links()),
         }
     }
 }
 
 impl serde::Serialize for ErrorDocument<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serialize_object(serializer, self, &self.members, self.layout)
+        serialize_object(serializer, self, self.members(), self.layout)
     }
 }
 
@@ -1119,34 +1242,34 @@ impl WriteFields for ErrorObject<'_> {
 
     fn present(&self, index: usize) -> bool {
         match index {
-            ID => self.id.is_some(),
-            LINKS => self.links.is_some(),
-            STATUS => self.status.is_some(),
             CODE => self.code.is_some(),
-            TITLE => self.title.is_some(),
             DETAIL => self.detail.is_some(),
-            SOURCE => self.source.is_some(),
-            _ => self.meta.is_some(),
+            ID => self.id().is_some(),
+            LINKS => self.links().is_some(),
+            STATUS => self.status().is_some(),
+            TITLE => self.title().is_some(),
+            SOURCE => self.source().is_some(),
+            _ => self.meta().is_some(),
         }
     }
 
     fn write<S: SerializeMap>(&self, index: usize, map: &mut S) -> Result<(), S::Error> {
         match index {
-            ID => map.serialize_value(&self.id),
-            LINKS => map.serialize_value(&self.links),
-            STATUS => map.serialize_value(&self.status),
             CODE => map.serialize_value(&self.code),
-            TITLE => map.serialize_value(&self.title),
             DETAIL => map.serialize_value(&self.detail),
-            SOURCE => map.serialize_value(&self.source),
-            _ => map.serialize_value(&self.meta),
+            ID => map.serialize_value(&self.id()),
+            LINKS => map.serialize_value(&self.links()),
+            STATUS => map.serialize_value(&self.status()),
+            TITLE => map.serialize_value(&self.title()),
+            SOURCE => map.serialize_value(&self.source()),
+            _ => map.serialize_value(&self.meta()),
         }
     }
 }
 
 impl serde::Serialize for ErrorObject<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serialize_object(serializer, self, &self.members, self.layout)
+        serialize_object(serializer, self, self.members(), self.layout)
     }
 }
 
@@ -1278,19 +1401,33 @@ impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for ObjectSeed<'a, M> {
     }
 }
 
-/// The result of reading a JSON:API document.
-// Boxing the document would cost the allocation that parsing avoids.
-#[allow(clippy::large_enum_variant)]
-enum Parsed<'a> {
-    Document(ErrorDocument<'a>),
+/// What reading a JSON:API document found.
+enum Parsed {
+    /// An error document, read into the seed's target.
+    Document,
     /// A JSON:API document without `errors`: what it is instead.
     NotErrors(&'static str),
 }
 
-struct DocumentSeed<'a, M>(PhantomData<(&'a (), M)>);
+/// Reads a document into `document`, in place: the document is not moved
+/// through the layers of the deserializer.
+struct DocumentSeed<'d, 'a, M> {
+    document: &'d mut ErrorDocument<'a>,
+    mode: PhantomData<M>,
+}
 
-impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for DocumentSeed<'a, M> {
-    type Value = Parsed<'a>;
+impl<'d, 'a, M> DocumentSeed<'d, 'a, M> {
+    #[inline]
+    const fn new(document: &'d mut ErrorDocument<'a>) -> Self {
+        Self {
+            document,
+            mode: PhantomData,
+        }
+    }
+}
+
+impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for DocumentSeed<'_, 'a, M> {
+    type Value = Parsed;
 
     #[inline]
     fn deserialize<D: de::Deserializer<'de>>(
@@ -1301,17 +1438,17 @@ impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for DocumentSeed<'a, M> {
     }
 }
 
-#[derive(Default)]
-struct DocumentFields<'a> {
-    errors: Option<Errors<'a>>,
-    meta: Option<Box<RawJson<'a>>>,
-    jsonapi: Option<Box<RawJson<'a>>>,
-    links: Option<Box<RawJson<'a>>>,
+/// Reads a document's members straight into it.
+struct DocumentFields<'d, 'a> {
+    document: &'d mut ErrorDocument<'a>,
+    /// Whether `errors` was read.
+    errors: bool,
 }
 
-impl<'a> Fields<'a> for DocumentFields<'a> {
+impl<'a> Fields<'a> for DocumentFields<'_, 'a> {
     const NAMES: &'static [&'static str] = DOCUMENT_NAMES;
 
+    #[inline]
     fn read<'de, M: Mode<'de, 'a>, A: MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -1327,58 +1464,75 @@ impl<'a> Fields<'a> for DocumentFields<'a> {
             )
         };
         match index {
-            ERRORS => self.errors = Some(map.next_value_seed(ErrorsSeed::<M>(PhantomData))?),
-            META => self.meta = Some(Box::new(map.next_value_seed(object("meta"))?)),
-            JSONAPI => self.jsonapi = Some(Box::new(map.next_value_seed(object("jsonapi"))?)),
-            _ => self.links = Some(Box::new(map.next_value_seed(object("links"))?)),
+            ERRORS => {
+                let seed = ErrorsSeed::<M> {
+                    errors: &mut self.document.errors,
+                    mode: PhantomData,
+                };
+                map.next_value_seed(seed)?;
+                self.errors = true;
+            }
+            META => self.document.rare_mut().meta = Some(map.next_value_seed(object("meta"))?),
+            JSONAPI => {
+                self.document.rare_mut().jsonapi = Some(map.next_value_seed(object("jsonapi"))?);
+            }
+            _ => self.document.rare_mut().links = Some(map.next_value_seed(object("links"))?),
         }
         Ok(())
     }
 }
 
-impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for DocumentSeed<'a, M> {
-    type Value = Parsed<'a>;
+impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for DocumentSeed<'_, 'a, M> {
+    type Value = Parsed;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON:API error document (a JSON object with an `errors` array)")
     }
 
+    #[inline]
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut fields = DocumentFields::default();
         let mut members = Members::new();
         let mut layout = Layout::default();
+        let mut fields = DocumentFields {
+            document: &mut *self.document,
+            errors: false,
+        };
         visit_object::<M, _, _>(&mut map, &mut fields, &mut members, &mut layout)?;
-        let has_data = members.get("data").is_some();
-        match fields.errors {
-            Some(_) if has_data => Err(de::Error::custom(
+        let has_errors = fields.errors;
+        let has_data = !members.is_empty() && members.get("data").is_some();
+        let document = self.document;
+        match has_errors {
+            true if has_data => Err(de::Error::custom(
                 "`data` and `errors` must not coexist in a JSON:API document",
             )),
-            Some(errors) => Ok(Parsed::Document(ErrorDocument {
-                errors,
-                meta: fields.meta,
-                jsonapi: fields.jsonapi,
-                links: fields.links,
-                members,
-                layout,
-            })),
-            None if has_data => Ok(Parsed::NotErrors(
+            true => {
+                if !members.is_empty() {
+                    document.rare_mut().members = members;
+                }
+                document.layout = layout;
+                Ok(Parsed::Document)
+            }
+            false if has_data => Ok(Parsed::NotErrors(
                 "a JSON:API data document (`data`, no `errors`)",
             )),
-            None if fields.meta.is_some() => Ok(Parsed::NotErrors(
+            false if document.meta().is_some() => Ok(Parsed::NotErrors(
                 "a JSON:API document holding only `meta` (no `errors`)",
             )),
-            None => Err(de::Error::custom(
+            false => Err(de::Error::custom(
                 "not a JSON:API error document: no `errors` member",
             )),
         }
     }
 }
 
-/// Reads `errors`: an array of error objects.
-struct ErrorsSeed<'a, M>(PhantomData<(&'a (), M)>);
+/// Reads `errors`, an array of error objects, into an empty [`Errors`].
+struct ErrorsSeed<'e, 'a, M> {
+    errors: &'e mut Errors<'a>,
+    mode: PhantomData<M>,
+}
 
-impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for ErrorsSeed<'a, M> {
-    type Value = Errors<'a>;
+impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for ErrorsSeed<'_, 'a, M> {
+    type Value = ();
 
     #[inline]
     fn deserialize<D: de::Deserializer<'de>>(
@@ -1389,32 +1543,97 @@ impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for ErrorsSeed<'a, M> {
     }
 }
 
-impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for ErrorsSeed<'a, M> {
-    type Value = Errors<'a>;
+impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for ErrorsSeed<'_, 'a, M> {
+    type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("`errors` as an array of error objects")
     }
 
+    #[inline]
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut errors = Errors::new();
         let mut index = 0;
-        while let Some(error) = seq.next_element_seed(ErrorObjectSeed::<M> {
-            index: Some(index),
-            mode: PhantomData,
-        })? {
-            errors.push(error);
+        while seq
+            .next_element_seed(PushSeed::<M> {
+                errors: &mut *self.errors,
+                index,
+                mode: PhantomData,
+            })?
+            .is_some()
+        {
             index += 1;
         }
-        Ok(errors)
+        Ok(())
     }
 }
 
-/// Reads one error object.
-struct ErrorObjectSeed<'a, M> {
-    index: Option<usize>,
-    mode: PhantomData<(&'a (), M)>,
+/// Reads the error object at `index` of `errors` and appends it; the first
+/// one is read in place.
+struct PushSeed<'e, 'a, M> {
+    errors: &'e mut Errors<'a>,
+    index: usize,
+    mode: PhantomData<M>,
 }
+
+impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for PushSeed<'_, 'a, M> {
+    type Value = ();
+
+    #[inline]
+    fn deserialize<D: de::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for PushSeed<'_, 'a, M> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "`errors[{}]` as a JSON:API error object (a JSON object)",
+            self.index
+        )
+    }
+
+    #[inline]
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        if let Slots::Inline(slot @ None) = &mut self.errors.0 {
+            let object = slot.insert(ErrorObject::empty());
+            return read_object::<M, A>(&mut map, Some(self.index), object);
+        }
+        let mut object = ErrorObject::empty();
+        read_object::<M, A>(&mut map, Some(self.index), &mut object)?;
+        self.errors.push(object);
+        Ok(())
+    }
+}
+
+/// Reads the members of an error object into `object`, which is empty.
+#[inline]
+fn read_object<'de, 'a, M: Mode<'de, 'a>, A: MapAccess<'de>>(
+    map: &mut A,
+    index: Option<usize>,
+    object: &mut ErrorObject<'a>,
+) -> Result<(), A::Error> {
+    let mut members = Members::new();
+    let mut layout = Layout::default();
+    let mut fields = ObjectFields {
+        index,
+        object: &mut *object,
+    };
+    visit_object::<M, _, _>(map, &mut fields, &mut members, &mut layout)?;
+    if !members.is_empty() {
+        object.rare_mut().members = members;
+    }
+    object.layout = layout;
+    Ok(())
+}
+
+/// Reads one error object on its own.
+struct ErrorObjectSeed<'a, M>(PhantomData<(&'a (), M)>);
 
 impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for ErrorObjectSeed<'a, M> {
     type Value = ErrorObject<'a>;
@@ -1428,35 +1647,41 @@ impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for ErrorObjectSeed<'a, M> 
     }
 }
 
-struct ObjectFields<'a> {
-    index: Option<usize>,
-    object: ErrorObject<'a>,
+impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for ErrorObjectSeed<'a, M> {
+    type Value = ErrorObject<'a>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON:API error object (a JSON object)")
+    }
+
+    #[inline]
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut object = ErrorObject::empty();
+        read_object::<M, A>(&mut map, None, &mut object)?;
+        Ok(object)
+    }
 }
 
-impl<'a> Fields<'a> for ObjectFields<'a> {
+/// Reads an error object's members straight into it.
+struct ObjectFields<'o, 'a> {
+    index: Option<usize>,
+    object: &'o mut ErrorObject<'a>,
+}
+
+impl<'a> Fields<'a> for ObjectFields<'_, 'a> {
     const NAMES: &'static [&'static str] = OBJECT_NAMES;
 
+    #[inline]
     fn read<'de, M: Mode<'de, 'a>, A: MapAccess<'de>>(
         &mut self,
         index: usize,
         map: &mut A,
     ) -> Result<(), A::Error> {
         let at = self.index;
-        let object = &mut self.object;
+        let object = &mut *self.object;
         let text = |member| TextSeed::<M>::new(at, member);
+        let json = |member| ObjectSeed::<M>(At { index: at, member }, PhantomData);
         match index {
-            ID => object.id = Some(map.next_value_seed(text("id"))?),
-            LINKS => {
-                let seed = ObjectSeed::<M>(
-                    At {
-                        index: at,
-                        member: "links",
-                    },
-                    PhantomData,
-                );
-                object.links = Some(Box::new(map.next_value_seed(seed)?));
-            }
-            STATUS => object.status = Some(map.next_value_seed(text("status"))?),
             CODE => {
                 let code = map.next_value_seed(text("code"))?;
                 object.code = Some(match Code::resolve(&code) {
@@ -1464,55 +1689,21 @@ impl<'a> Fields<'a> for ObjectFields<'a> {
                     None => Wire::from_unknown(code),
                 });
             }
-            TITLE => object.title = Some(map.next_value_seed(text("title"))?),
             DETAIL => object.detail = Some(map.next_value_seed(text("detail"))?),
+            ID => object.rare_mut().id = Some(map.next_value_seed(text("id"))?),
+            LINKS => object.rare_mut().links = Some(map.next_value_seed(json("links"))?),
+            STATUS => object.rare_mut().status = Some(map.next_value_seed(text("status"))?),
+            TITLE => object.rare_mut().title = Some(map.next_value_seed(text("title"))?),
             SOURCE => {
                 let seed = SourceSeed::<M> {
                     index: at,
                     mode: PhantomData,
                 };
-                object.source = Some(Box::new(map.next_value_seed(seed)?));
+                object.rare_mut().source = Some(map.next_value_seed(seed)?);
             }
-            _ => {
-                let seed = ObjectSeed::<M>(
-                    At {
-                        index: at,
-                        member: "meta",
-                    },
-                    PhantomData,
-                );
-                object.meta = Some(Box::new(map.next_value_seed(seed)?));
-            }
+            _ => object.rare_mut().meta = Some(map.next_value_seed(json("meta"))?),
         }
         Ok(())
-    }
-}
-
-impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for ErrorObjectSeed<'a, M> {
-    type Value = ErrorObject<'a>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.index {
-            Some(index) => write!(
-                f,
-                "`errors[{index}]` as a JSON:API error object (a JSON object)"
-            ),
-            None => f.write_str("a JSON:API error object (a JSON object)"),
-        }
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut fields = ObjectFields {
-            index: self.index,
-            object: ErrorObject::empty(),
-        };
-        let mut members = Members::new();
-        let mut layout = Layout::default();
-        visit_object::<M, _, _>(&mut map, &mut fields, &mut members, &mut layout)?;
-        let mut object = fields.object;
-        object.members = members;
-        object.layout = layout;
-        Ok(object)
     }
 }
 
@@ -1589,8 +1780,9 @@ impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for SourceSeed<'a, M> {
 impl<'de> serde::Deserialize<'de> for ErrorDocument<'_> {
     #[inline]
     fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        match DocumentSeed::<Own>(PhantomData).deserialize(deserializer)? {
-            Parsed::Document(document) => Ok(document),
+        let mut document = ErrorDocument::new([]);
+        match DocumentSeed::<Own>::new(&mut document).deserialize(deserializer)? {
+            Parsed::Document => Ok(document),
             Parsed::NotErrors(what) => Err(de::Error::custom(format_args!(
                 "not a JSON:API error document: {what}"
             ))),
@@ -1602,10 +1794,6 @@ impl<'de> serde::Deserialize<'de> for ErrorDocument<'_> {
 impl<'de> serde::Deserialize<'de> for ErrorObject<'_> {
     #[inline]
     fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        ErrorObjectSeed::<Own> {
-            index: None,
-            mode: PhantomData,
-        }
-        .deserialize(deserializer)
+        ErrorObjectSeed::<Own>(PhantomData).deserialize(deserializer)
     }
 }
