@@ -4,7 +4,8 @@
 //! Group ids: `code_<vendor>_<case>`, `label_zato_<case>`,
 //! `pair_merchant_<case>`, `reverse_<vendor>`; function ids: `sso_errors` for
 //! the crate, `phf_map`, `hashmap`, `string_match` and `linear_scan` for the
-//! baselines. One iteration is one pass over the case's inputs (see
+//! baselines, and `loop_overhead` (the same loop with no lookup) in the code
+//! groups. One iteration is one pass over the case's inputs (see
 //! BENCHMARKS.md for the counts).
 
 use std::collections::HashMap;
@@ -100,6 +101,8 @@ macro_rules! code_groups {
             record_pass(&name, inputs.len());
             let mut g = $c.benchmark_group(name);
             run(&mut g, "sso_errors", &inputs, |s| <$Ty>::resolve(s));
+            // The loop alone: the floor under every lookup here.
+            run(&mut g, "loop_overhead", &inputs, |s| Some(s.len()));
             run(&mut g, "phf_map", &inputs, |s| phf.get(s).copied());
             run(&mut g, "hashmap", &inputs, |s| hashmap.get(s).copied());
             run(&mut g, "string_match", &inputs, |s| <$Ty>::__match_code(s));

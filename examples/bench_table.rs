@@ -14,6 +14,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 const BASELINES: &[&str] = &[
+    "loop_overhead",
     "phf_map",
     "hashmap",
     "string_match",

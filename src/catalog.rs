@@ -179,6 +179,7 @@ macro_rules! catalog {
 
             /// The canonical wire code, exactly as the vendor's server sends it.
             #[must_use]
+            #[inline]
             pub const fn code(self) -> &'static str {
                 match self { $(Self::$Variant => $code,)* }
             }
@@ -186,34 +187,40 @@ macro_rules! catalog {
             /// The documented alternative spelling of the code, if the
             /// vendor's documentation spells it differently from its server.
             #[must_use]
+            #[inline]
             pub const fn alias(self) -> Option<&'static str> {
                 match self { $(Self::$Variant => $crate::catalog::__opt!($($alias)?),)* }
             }
 
             /// The vendor's own description of the code.
             #[must_use]
+            #[inline]
             pub const fn description(self) -> &'static str {
                 match self { $(Self::$Variant => $text,)* }
             }
 
             /// The HTTP status a response carrying this code comes with.
             #[must_use]
+            #[inline]
             pub const fn http_status(self) -> u16 {
                 match self { $(Self::$Variant => $http,)* }
             }
 
             /// Where the entry comes from (documentation, real server or both).
             #[must_use]
+            #[inline]
             pub const fn origin(self) -> $crate::Origin {
                 match self { $(Self::$Variant => $crate::Origin::$origin,)* }
             }
 
             #[allow(dead_code)]
+            #[inline]
             pub(crate) const fn label_opt(self) -> Option<&'static str> {
                 match self { $(Self::$Variant => $crate::catalog::__opt!($($label)?),)* }
             }
 
             #[allow(dead_code)]
+            #[inline]
             pub(crate) const fn example_opt(self) -> Option<&'static str> {
                 match self { $(Self::$Variant => $crate::catalog::__opt!($($example)?),)* }
             }
@@ -231,14 +238,19 @@ macro_rules! catalog {
             /// documented alias, and says which of the two it was.
             ///
             /// A compile-time perfect hash: one multiply, one shift and one
-            /// compare, for hits and misses alike.
+            /// compare, for hits and misses alike (a catalog of four codes or
+            /// fewer is a plain `match`, which is faster still).
             #[must_use]
             #[inline]
             pub fn resolve(code: &str) -> Option<(Self, $crate::Spelling)> {
+                // A handful of codes is fastest as a plain match.
+                if $Name::CODE_KEYS.len() <= 4 {
+                    return Self::__match_code(code);
+                }
                 const SIZE: usize = $crate::perfect::table_size($Name::CODE_KEYS.len());
-                const MULT: u64 = $crate::perfect::multiplier(SIZE, $Name::CODE_KEYS);
                 const MIN: usize = $crate::perfect::min_len($Name::CODE_KEYS);
                 const MAX: usize = $crate::perfect::max_len($Name::CODE_KEYS);
+                const MULT: u64 = $crate::perfect::multiplier::<MIN, MAX>(SIZE, $Name::CODE_KEYS);
                 const WIDE: usize = $crate::perfect::wide(SIZE, $Name::CODE_KEYS);
                 static TABLE: $crate::perfect::Table<($Name, $crate::Spelling), SIZE, MULT, MIN, MAX, WIDE> =
                     $crate::perfect::Table::build($Name::CODE_KEYS, $Name::CODE_VALUES);
@@ -316,13 +328,21 @@ macro_rules! catalog {
             const NOUN: &'static str = $noun;
             const ALL: &'static [Self] = $Name::ALL;
 
+            #[inline]
             fn code(self) -> &'static str { $Name::code(self) }
+            #[inline]
             fn alias(self) -> Option<&'static str> { $Name::alias(self) }
+            #[inline]
             fn label(self) -> Option<&'static str> { $Name::label_opt(self) }
+            #[inline]
             fn description(self) -> &'static str { $Name::description(self) }
+            #[inline]
             fn http_status(self) -> u16 { $Name::http_status(self) }
+            #[inline]
             fn origin(self) -> $crate::Origin { $Name::origin(self) }
+            #[inline]
             fn resolve(code: &str) -> Option<(Self, $crate::Spelling)> { $Name::resolve(code) }
+            #[inline]
             fn from_label(label: &str) -> Option<Self> { $Name::by_label(label) }
         }
 
@@ -330,6 +350,7 @@ macro_rules! catalog {
             type Err = $crate::UnknownCode;
 
             /// Parses a wire code (canonical or alias).
+            #[inline]
             fn from_str(s: &str) -> Result<Self, Self::Err> {
                 <$Name as $crate::Catalog>::from_code(s)
                     .ok_or_else(|| $crate::UnknownCode::new::<$Name>(s))

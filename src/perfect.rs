@@ -66,6 +66,24 @@ const fn tail4(s: &[u8]) -> u64 {
     }
 }
 
+/// The first 2 bytes, little-endian; 0 if there are fewer.
+#[inline(always)]
+const fn head2(s: &[u8]) -> u64 {
+    match s.first_chunk::<2>() {
+        Some(bytes) => u16::from_le_bytes(*bytes) as u64,
+        None => 0,
+    }
+}
+
+/// The last 2 bytes, little-endian; 0 if there are fewer.
+#[inline(always)]
+const fn tail2(s: &[u8]) -> u64 {
+    match s.last_chunk::<2>() {
+        Some(bytes) => u16::from_le_bytes(*bytes) as u64,
+        None => 0,
+    }
+}
+
 /// The first 8 bytes, little-endian; 0 if there are fewer.
 #[inline(always)]
 const fn head8(s: &[u8]) -> u64 {
@@ -135,6 +153,22 @@ pub(crate) const fn fold(s: &[u8]) -> u64 {
     packed | ((len as u64 | 8) << 56)
 }
 
+/// A table's key for `s`, a key of `MIN` to `MAX` bytes: the general
+/// [`fold`], or, where the lengths allow, a packing with fewer steps
+/// (constant shifts for one length of 4 to 7 bytes; two 2-byte reads for 2 to
+/// 4 bytes). Exact for up to 7 bytes either way.
+#[inline(always)]
+pub(crate) const fn pack<const MIN: usize, const MAX: usize>(s: &[u8]) -> u64 {
+    let len = s.len();
+    if MIN == MAX && MIN >= 4 && MIN <= 7 {
+        head4(s) | (tail4(s) << (8 * (MIN - 4))) | ((MIN as u64) << 56)
+    } else if MIN >= 2 && MAX <= 4 {
+        head2(s) | (tail2(s) << 16) | ((len as u64) << 56)
+    } else {
+        fold(s)
+    }
+}
+
 /// The `i`-th candidate multiplier (splitmix64, forced odd).
 const fn candidate(i: u64) -> u64 {
     let mut z = i.wrapping_add(1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
@@ -176,7 +210,10 @@ pub(crate) const fn assert_unique(keys: &[&str]) {
 ///
 /// At compile time, if two keys are equal, if the table is too small, or if
 /// no multiplier separates the keys.
-pub(crate) const fn multiplier(size: usize, keys: &[&str]) -> u64 {
+pub(crate) const fn multiplier<const MIN: usize, const MAX: usize>(
+    size: usize,
+    keys: &[&str],
+) -> u64 {
     assert!(
         size.is_power_of_two() && size >= 2 * keys.len() && size <= 4096,
         "bad table size"
@@ -189,7 +226,7 @@ pub(crate) const fn multiplier(size: usize, keys: &[&str]) -> u64 {
         let mut ok = true;
         let mut k = 0;
         while k < keys.len() {
-            let at = slot(size, mult, fold(keys[k].as_bytes()));
+            let at = slot(size, mult, pack::<MIN, MAX>(keys[k].as_bytes()));
             if used[at] {
                 ok = false;
                 break;
@@ -286,7 +323,7 @@ impl<
         };
         let mut k = 0;
         while k < keys.len() {
-            let key = fold(keys[k].as_bytes());
+            let key = pack::<MIN, MAX>(keys[k].as_bytes());
             let at = slot(SIZE, MULT, key);
             assert!(
                 table.slots[at].1.is_none(),
@@ -313,13 +350,8 @@ impl<
             return None;
         }
         if MAX <= 7 || len <= 7 {
-            // Keys of up to 7 bytes are identified by their fold alone; when
-            // they all have one length of 4 to 7, its shifts are constants.
-            let key = if MIN == MAX && MIN >= 4 && MIN <= 7 {
-                head4(bytes) | (tail4(bytes) << (8 * (MIN - 4))) | ((MIN as u64) << 56)
-            } else {
-                fold(bytes)
-            };
+            // Keys of up to 7 bytes are identified by their key alone.
+            let key = pack::<MIN, MAX>(bytes);
             let (stored, value) = self.slots[slot(SIZE, MULT, key)];
             return if stored == key { value } else { None };
         }
@@ -387,7 +419,7 @@ mod tests {
     static TABLE: Table<
         usize,
         SIZE,
-        { multiplier(SIZE, KEYS) },
+        { multiplier::<{ min_len(KEYS) }, { max_len(KEYS) }>(SIZE, KEYS) },
         { min_len(KEYS) },
         { max_len(KEYS) },
         { wide(SIZE, KEYS) },
@@ -432,7 +464,7 @@ mod tests {
     #[test]
     fn fixed_length_tables_pack_like_fold() {
         static CODES: &[&str] = &["E005001", "E005002", "W003005"];
-        static FIXED: Table<usize, 16, { multiplier(16, CODES) }, 7, 7, 0> =
+        static FIXED: Table<usize, 16, { multiplier::<7, 7>(16, CODES) }, 7, 7, 0> =
             Table::build(CODES, &[0, 1, 2]);
         assert_eq!(FIXED.get("E005002"), Some(1));
         assert_eq!(FIXED.get("E00500"), None);

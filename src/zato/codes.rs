@@ -220,6 +220,7 @@ pub enum Severity {
 impl Severity {
     /// The top-level status a response carrying only codes of this severity has.
     #[must_use]
+    #[inline]
     pub const fn status(self) -> Status {
         match self {
             Self::Warning => Status::Warning,
@@ -231,6 +232,7 @@ impl Severity {
 impl SubStatus {
     /// The dotted label, exactly as Zato writes it (`auth.not_allowed`).
     #[must_use]
+    #[inline]
     pub const fn label(self) -> &'static str {
         // Every sub-status row has a label.
         match self.label_opt() {
@@ -255,6 +257,7 @@ impl SubStatus {
 
     /// Error or warning, from the code's `E`/`W` prefix.
     #[must_use]
+    #[inline]
     pub const fn severity(self) -> Severity {
         match self.code().as_bytes() {
             [b'W', ..] => Severity::Warning,
@@ -264,6 +267,7 @@ impl SubStatus {
 
     /// Whether the code is a warning (`W` prefix).
     #[must_use]
+    #[inline]
     pub const fn is_warning(self) -> bool {
         matches!(self.severity(), Severity::Warning)
     }
@@ -284,6 +288,7 @@ impl Status {
 
     /// Whether the operation failed.
     #[must_use]
+    #[inline]
     pub const fn is_error(self) -> bool {
         matches!(self, Self::Error)
     }
