@@ -7,7 +7,6 @@
 //! over the vendor's documented bodies (see BENCHMARKS.md for the counts).
 
 use std::hint::black_box;
-use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use serde_json::{Value, json};
@@ -16,29 +15,8 @@ use sso_errors::{merchant, openam, zato, zenlogin};
 mod support;
 use support::record_pass;
 
-/// Removes the whitespace outside strings (the documentation pretty-prints).
-fn compact(json: &str) -> String {
-    let mut out = String::with_capacity(json.len());
-    let (mut in_string, mut escaped) = (false, false);
-    for c in json.chars() {
-        if in_string {
-            out.push(c);
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                in_string = false;
-            }
-        } else if c == '"' {
-            in_string = true;
-            out.push(c);
-        } else if !c.is_whitespace() {
-            out.push(c);
-        }
-    }
-    out
-}
+#[path = "../tests/common/mod.rs"]
+mod common;
 
 fn load(paths: &[&str]) -> Vec<Vec<u8>> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
@@ -46,7 +24,7 @@ fn load(paths: &[&str]) -> Vec<Vec<u8>> {
         .iter()
         .map(|path| {
             let text = std::fs::read_to_string(root.join(path)).expect("test data");
-            compact(&text).into_bytes()
+            common::compact(&text).into_bytes()
         })
         .collect()
 }
@@ -336,17 +314,9 @@ fn render(c: &mut Criterion) {
     g.finish();
 }
 
-fn config() -> Criterion {
-    Criterion::default()
-        .warm_up_time(Duration::from_millis(300))
-        .measurement_time(Duration::from_millis(900))
-        .sample_size(40)
-        .configure_from_args()
-}
-
 criterion_group! {
     name = benches;
-    config = config();
+    config = support::config();
     targets = parse, render
 }
 criterion_main!(benches);

@@ -13,6 +13,10 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+#[path = "../benches/support/mod.rs"]
+#[allow(dead_code)]
+mod support;
+
 const BASELINES: &[&str] = &[
     "loop_overhead",
     "phf_map",
@@ -22,17 +26,6 @@ const BASELINES: &[&str] = &[
     "serde_json_value",
     "json_macro",
 ];
-
-fn criterion_home() -> PathBuf {
-    if let Some(home) = std::env::var_os("CRITERION_HOME") {
-        return PathBuf::from(home);
-    }
-    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"),
-        PathBuf::from,
-    );
-    target.join("criterion")
-}
 
 /// The median of one benchmark, in nanoseconds per pass.
 fn median(group: &Path, function: &str) -> Option<f64> {
@@ -86,7 +79,7 @@ fn verdict(case: &str, per_input: f64, ratio: impl Fn(&str) -> Option<f64>) -> S
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let home = criterion_home();
+    let home = support::criterion_home();
     let mut groups: Vec<PathBuf> = std::fs::read_dir(&home)
         .map_err(|e| format!("{}: {e} (run `cargo bench` first)", home.display()))?
         .filter_map(|entry| entry.ok().map(|e| e.path()))

@@ -243,10 +243,6 @@ macro_rules! catalog {
             #[must_use]
             #[inline]
             pub fn resolve(code: &str) -> Option<(Self, $crate::Spelling)> {
-                // A handful of codes is fastest as a plain match.
-                if $Name::CODE_KEYS.len() <= 4 {
-                    return Self::__match_code(code);
-                }
                 const SIZE: usize = $crate::perfect::table_size($Name::CODE_KEYS.len());
                 const MIN: usize = $crate::perfect::min_len($Name::CODE_KEYS);
                 const MAX: usize = $crate::perfect::max_len($Name::CODE_KEYS);
@@ -254,6 +250,10 @@ macro_rules! catalog {
                 const WIDE: usize = $crate::perfect::wide(SIZE, $Name::CODE_KEYS);
                 static TABLE: $crate::perfect::Table<($Name, $crate::Spelling), SIZE, MULT, MIN, MAX, WIDE> =
                     $crate::perfect::Table::build($Name::CODE_KEYS, $Name::CODE_VALUES);
+                // A handful of codes is fastest as a plain match.
+                if $Name::CODE_KEYS.len() <= 4 {
+                    return Self::__match_code(code);
+                }
                 TABLE.get(code)
             }
 

@@ -365,6 +365,60 @@ fn username_is_everything_between_the_prefix_and_the_final_suffix() {
 }
 
 #[test]
+fn a_description_is_typed_exactly_when_it_follows_a_template() {
+    // Every cut of every template's text, near misses and texts that merely
+    // start like a template: the typed parse agrees with
+    // `Template::match_description` on all of them.
+    let mut texts: Vec<String> = [
+        "",
+        "I",
+        "E",
+        "Invalid",
+        "Invalid ",
+        "Invalid  password",
+        "Invalid passwords",
+        "Invalid x",
+        "Invalid é",
+        "Insufficient",
+        "Exceeded",
+        "Ins",
+    ]
+    .iter()
+    .map(|s| (*s).to_owned())
+    .collect();
+    for &template in Template::ALL {
+        let empty = format!("{}{}", template.prefix(), template.suffix());
+        let full = format!("{}x{}", template.prefix(), template.suffix());
+        for at in 0..=full.len() {
+            texts.push(full[..at].to_owned());
+            texts.push(format!("{}!", &full[..at]));
+            texts.push(full[at..].to_owned());
+        }
+        texts.push(format!("{full} "));
+        texts.push(format!(" {full}"));
+        texts.push(full.to_lowercase());
+        texts.push(full.to_uppercase());
+        texts.push(empty);
+    }
+    for text in &texts {
+        let expected = Template::match_description(text);
+        for parsed in [Description::parse(text), Description::from(text.clone())] {
+            assert_eq!(parsed.template(), expected.map(|(t, _)| t), "{text:?}");
+            match expected {
+                Some((template, value)) => assert_eq!(
+                    parsed.value(),
+                    template.has_value().then_some(value),
+                    "{text:?}"
+                ),
+                None => assert!(matches!(&parsed, Description::Other(t) if t == text)),
+            }
+            assert_eq!(parsed.to_string(), *text);
+            assert_eq!(parsed, Description::Other(text.as_str().into()));
+        }
+    }
+}
+
+#[test]
 fn the_seed_s_own_descriptions_parse() {
     assert_eq!(
         Description::parse("Invalid first name "),
@@ -765,6 +819,122 @@ fn a_known_single_entry_body_parses_without_allocating() {
             username: Cow::Borrowed("finance1234")
         }
     ));
+}
+
+#[test]
+fn bodies_of_any_number_of_entries_keep_them_in_order() {
+    let entry = |i: usize| match i % 3 {
+        0 => format!(
+            r#"{{"errorName":"VALIDATION_GENERAL_FAILURE","code":"10001","description":"Invalid email e{i}"}}"#
+        ),
+        1 => format!(
+            r#"{{"description":"Invalid username: u{i} already exists","x{i}":[{i}],"code":"5{i}","errorName":"N{i}"}}"#
+        ),
+        _ => format!(
+            r#"{{"code":50500,"errorName":"Failed to generate SSO token","invalidProperty":"p{i}","description":"Other {i}"}}"#
+        ),
+    };
+    for count in 1..=9 {
+        let entries: Vec<String> = (0..count).map(entry).collect();
+        let input = format!(r#"{{"a":1,"message":[{}],"b":[]}}"#, entries.join(","));
+        let body = ErrorBody::parse(input.as_bytes()).unwrap();
+        assert_eq!(body.message().len(), count);
+        assert_eq!(body.to_json(), input.replace(":50500,", r#":"50500","#));
+        for (i, entry) in body.message().iter().enumerate() {
+            match i % 3 {
+                0 => {
+                    assert_eq!(entry.known(), Some(ErrorCode::ValidationGeneralFailure));
+                    assert_eq!(entry.description.value(), Some(format!("e{i}").as_str()));
+                    assert!(entry.members.is_empty());
+                }
+                1 => {
+                    assert_eq!(entry.code, format!("5{i}"));
+                    assert_eq!(entry.error_name, format!("N{i}"));
+                    assert_eq!(entry.description.value(), Some(format!("u{i}").as_str()));
+                    assert_eq!(
+                        entry.members.get(&format!("x{i}")).unwrap().get(),
+                        format!("[{i}]")
+                    );
+                }
+                _ => {
+                    assert_eq!(entry.known(), Some(ErrorCode::FailedToGenerateSsoToken));
+                    assert_eq!(
+                        entry.description,
+                        Description::Other(format!("Other {i}").into())
+                    );
+                    assert_eq!(
+                        entry.invalid_property().unwrap().get(),
+                        format!(r#""p{i}""#)
+                    );
+                }
+            }
+        }
+        let owned: ErrorBody<'static> = serde_json::from_str(&input).unwrap();
+        assert_eq!(owned, body);
+        assert_eq!(owned.to_json(), body.to_json());
+        let list: Vec<ErrorEntry<'static>> =
+            serde_json::from_str(&format!("[{}]", entries.join(","))).unwrap();
+        assert_eq!(list, body.message());
+    }
+    // Several plain entries need the list's heap storage, and nothing else.
+    for count in 2..=4 {
+        let entries = vec![entry(0); count].join(",");
+        let input = format!(r#"{{"message":[{entries}]}}"#);
+        let (body, count_allocations) = allocations(|| ErrorBody::parse(input.as_bytes()).unwrap());
+        assert_eq!(body.message().len(), count);
+        assert_eq!(count_allocations, 1, "{count} entries");
+    }
+}
+
+#[test]
+fn a_bad_later_entry_is_reported_as_the_first_would_be() {
+    let good = r#"{"errorName":"X","code":"1","description":"d"}"#;
+    let cases = [
+        (
+            r#"{"errorName":"X","description":"d"}"#,
+            "missing field `code`",
+        ),
+        (
+            r#"{"code":"1","description":"d"}"#,
+            "missing field `errorName`",
+        ),
+        (r#"{"description":"d"}"#, "missing field `errorName`"),
+        (
+            r#"{"errorName":"X","code":"1"}"#,
+            "missing field `description`",
+        ),
+        (
+            r#"{"errorName":"X","code":"1","code":"2","description":"d"}"#,
+            "duplicate member `code`",
+        ),
+        (
+            r#"{"errorName":"X","code":"1","description":"d","description":"d"}"#,
+            "duplicate member `description`",
+        ),
+        (r#""x""#, "expected a merchant error entry object"),
+        (
+            r#"{"errorName":"X","code":true,"description":"d"}"#,
+            "`code` as a string or an integer",
+        ),
+        (
+            r#"{"errorName":"X","code":"1","description":1}"#,
+            "expected a string",
+        ),
+    ];
+    for (bad, reason) in cases {
+        for before in 0..3 {
+            let mut entries = vec![good; before];
+            entries.push(bad);
+            let input = format!(r#"{{"message":[{}]}}"#, entries.join(","));
+            let err = ErrorBody::parse(input.as_bytes()).unwrap_err();
+            assert!(
+                matches!(&err, Error::Malformed { vendor: Vendor::Merchant, reason: r, .. } if r.contains(reason)),
+                "{input}: {err}"
+            );
+            let err = serde_json::from_str::<ErrorBody<'_>>(&input).unwrap_err();
+            assert!(err.to_string().contains(reason), "{input}: {err}");
+        }
+    }
 }
 
 // -------------------------------------------------------- not error bodies

@@ -1,8 +1,11 @@
-//! Shared by the benchmarks: records how many inputs one pass of a group
-//! covers, next to criterion's own results, so that `examples/bench_table.rs`
-//! can give nanoseconds per input.
+//! Shared by the benchmarks: their settings, and how many inputs one pass of
+//! a group covers, recorded next to criterion's own results so that
+//! `examples/bench_table.rs` can give nanoseconds per input.
 
 use std::path::PathBuf;
+use std::time::Duration;
+
+use criterion::Criterion;
 
 /// Criterion's output folder (as criterion finds it).
 pub fn criterion_home() -> PathBuf {
@@ -22,4 +25,14 @@ pub fn record_pass(group: &str, inputs: usize) {
     if std::fs::create_dir_all(&dir).is_ok() {
         let _ = std::fs::write(dir.join("inputs_per_pass"), inputs.to_string());
     }
+}
+
+/// The measurement settings every group shares: short, so that the whole
+/// suite runs in a few minutes on a small machine.
+pub fn config() -> Criterion {
+    Criterion::default()
+        .warm_up_time(Duration::from_millis(300))
+        .measurement_time(Duration::from_millis(900))
+        .sample_size(40)
+        .configure_from_args()
 }

@@ -199,30 +199,92 @@ impl fmt::Display for ErrorEntry<'_> {
 
 const ERROR_NAME: usize = 0;
 const CODE: usize = 1;
-// 2: `description`.
+const DESCRIPTION: usize = 2;
 const ENTRY_NAMES: &[&str] = &["errorName", "code", "description"];
+/// Every standard member of an entry read, one bit each (bit `index`).
+const ALL_ENTRY_MEMBERS: u8 = 0b111;
+const ENTRY_EXPECTED: &str = "a merchant error entry object";
 
-#[derive(Default)]
-struct EntryFields<'a> {
-    error_name: Option<Cow<'a, str>>,
-    code: Option<Cow<'a, str>>,
-    description: Option<Cow<'a, str>>,
+impl ErrorEntry<'_> {
+    /// The entry the parser fills in: no allocation, and every standard
+    /// member is overwritten before the entry is handed out.
+    #[inline]
+    fn placeholder() -> Self {
+        Self {
+            error_name: Cow::Borrowed(""),
+            code: Cow::Borrowed(""),
+            description: Description::Other(Cow::Borrowed("")),
+            members: Members::new(),
+            layout: Layout::default(),
+        }
+    }
 }
 
-impl<'a> Fields<'a> for EntryFields<'a> {
+/// Reads an entry's standard members straight into the entry.
+struct EntryFields<'e, 'a> {
+    error_name: &'e mut Cow<'a, str>,
+    code: &'e mut Cow<'a, str>,
+    description: &'e mut Description<'a>,
+    /// The standard members read, one bit each (bit `index`).
+    seen: u8,
+}
+
+impl<'a> Fields<'a> for EntryFields<'_, 'a> {
     const NAMES: &'static [&'static str] = ENTRY_NAMES;
 
+    #[inline]
     fn read<'de, M: Mode<'de, 'a>, A: MapAccess<'de>>(
         &mut self,
         index: usize,
         map: &mut A,
     ) -> Result<(), A::Error> {
         match index {
-            ERROR_NAME => self.error_name = Some(map.next_value_seed(StrSeed::<M>(PhantomData))?),
-            CODE => self.code = Some(map.next_value_seed(CodeSeed::<M>(PhantomData))?),
-            _ => self.description = Some(map.next_value_seed(StrSeed::<M>(PhantomData))?),
+            ERROR_NAME => {
+                *self.error_name = map.next_value_seed(StrSeed::<M>(PhantomData))?;
+                self.seen |= 1 << ERROR_NAME;
+            }
+            CODE => {
+                *self.code = map.next_value_seed(CodeSeed::<M>(PhantomData))?;
+                self.seen |= 1 << CODE;
+            }
+            _ => {
+                map.next_value_seed(DescriptionSeed::<M> {
+                    description: &mut *self.description,
+                    mode: PhantomData,
+                })?;
+                self.seen |= 1 << DESCRIPTION;
+            }
         }
         Ok(())
+    }
+}
+
+/// Reads the members of an entry object into `entry`, a
+/// [`placeholder`](ErrorEntry::placeholder).
+#[inline]
+fn read_entry<'de, 'a, M: Mode<'de, 'a>, A: MapAccess<'de>>(
+    map: &mut A,
+    entry: &mut ErrorEntry<'a>,
+) -> Result<(), A::Error> {
+    let ErrorEntry {
+        error_name,
+        code,
+        description,
+        members,
+        layout,
+    } = entry;
+    let mut fields = EntryFields {
+        error_name,
+        code,
+        description,
+        seen: 0,
+    };
+    visit_object::<M, _, _>(map, &mut fields, members, layout)?;
+    match fields.seen {
+        ALL_ENTRY_MEMBERS => Ok(()),
+        seen if seen & (1 << ERROR_NAME) == 0 => Err(de::Error::missing_field("errorName")),
+        seen if seen & (1 << CODE) == 0 => Err(de::Error::missing_field("code")),
+        _ => Err(de::Error::missing_field("description")),
     }
 }
 
@@ -264,6 +326,7 @@ impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for CodeSeed<'a, M> {
         f.write_str("`code` as a string or an integer")
     }
 
+    #[inline]
     fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
         Ok(M::str(Cow::Borrowed(v)))
     }
@@ -292,6 +355,46 @@ impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for CodeSeed<'a, M> {
     }
 }
 
+/// Reads `description` into its place, typed.
+struct DescriptionSeed<'e, 'a, M> {
+    description: &'e mut Description<'a>,
+    mode: PhantomData<M>,
+}
+
+impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for DescriptionSeed<'_, 'a, M> {
+    type Value = ();
+
+    #[inline]
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for DescriptionSeed<'_, 'a, M> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    #[inline]
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<(), E> {
+        *self.description = Description::from_cow(M::str(Cow::Borrowed(v)));
+        Ok(())
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
+        *self.description = Description::from_cow(Cow::Owned(v.to_owned()));
+        Ok(())
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<(), E> {
+        *self.description = Description::from_cow(Cow::Owned(v));
+        Ok(())
+    }
+}
+
+/// Reads one entry on its own.
 struct EntrySeed<'a, M>(PhantomData<(&'a (), M)>);
 
 impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for EntrySeed<'a, M> {
@@ -310,30 +413,13 @@ impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for EntrySeed<'a, M> {
     type Value = ErrorEntry<'a>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a merchant error entry object")
+        f.write_str(ENTRY_EXPECTED)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut fields = EntryFields::default();
-        let mut members = Members::new();
-        let mut layout = Layout::default();
-        visit_object::<M, _, _>(&mut map, &mut fields, &mut members, &mut layout)?;
-        let error_name = fields
-            .error_name
-            .ok_or_else(|| de::Error::missing_field("errorName"))?;
-        let code = fields
-            .code
-            .ok_or_else(|| de::Error::missing_field("code"))?;
-        let description = fields
-            .description
-            .ok_or_else(|| de::Error::missing_field("description"))?;
-        Ok(ErrorEntry {
-            error_name,
-            code,
-            description: Description::from_cow(description),
-            members,
-            layout,
-        })
+        let mut entry = ErrorEntry::placeholder();
+        read_entry::<M, A>(&mut map, &mut entry)?;
+        Ok(entry)
     }
 }
 
@@ -503,8 +589,18 @@ impl<'a> ErrorBody<'a> {
         if let Some(what) = not_json(input) {
             return Err(not_an_error_body(None, what, input));
         }
-        body::parse_slice(Vendor::Merchant, input, BodySeed::<Borrow>(PhantomData))?
-            .ok_or_else(|| not_an_error_body(None, EMPTY_MESSAGE, input))
+        let mut body = Self::placeholder();
+        if body::parse_slice(Vendor::Merchant, input, BodySeed::<Borrow>::new(&mut body))? {
+            Ok(body)
+        } else {
+            Err(not_an_error_body(None, EMPTY_MESSAGE, input))
+        }
+    }
+
+    /// The body the parser fills in: one placeholder entry, no allocation.
+    #[inline]
+    fn placeholder() -> Self {
+        Self::new(ErrorEntry::placeholder())
     }
 
     /// The entries, in order; never empty.
@@ -610,24 +706,27 @@ impl std::error::Error for ErrorBody<'_> {}
 
 const BODY_NAMES: &[&str] = &["message"];
 
-#[derive(Default)]
-struct BodyFields<'a> {
-    /// Whether `message` was present.
-    seen: bool,
-    /// Its entries; `None` for an empty list.
-    message: Option<Message<'a>>,
+/// Reads a body's `message` straight into its list.
+struct BodyFields<'b, 'a> {
+    message: &'b mut Message<'a>,
+    /// How many entries `message` held; `None` while it is not read.
+    entries: Option<usize>,
 }
 
-impl<'a> Fields<'a> for BodyFields<'a> {
+impl<'a> Fields<'a> for BodyFields<'_, 'a> {
     const NAMES: &'static [&'static str] = BODY_NAMES;
 
+    #[inline]
     fn read<'de, M: Mode<'de, 'a>, A: MapAccess<'de>>(
         &mut self,
         _: usize,
         map: &mut A,
     ) -> Result<(), A::Error> {
-        self.message = map.next_value_seed(MessageSeed::<M>(PhantomData))?;
-        self.seen = true;
+        let seed = MessageSeed::<M> {
+            message: &mut *self.message,
+            mode: PhantomData,
+        };
+        self.entries = Some(map.next_value_seed(seed)?);
         Ok(())
     }
 }
@@ -656,11 +755,15 @@ impl serde::Serialize for EntriesSer<'_, '_> {
     }
 }
 
-/// Reads `message`: a list of entries, `None` when it is empty.
-struct MessageSeed<'a, M>(PhantomData<(&'a (), M)>);
+/// Reads `message` into a body's list, which holds only the placeholder
+/// entry; the value is the number of entries read.
+struct MessageSeed<'m, 'a, M> {
+    message: &'m mut Message<'a>,
+    mode: PhantomData<M>,
+}
 
-impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for MessageSeed<'a, M> {
-    type Value = Option<Message<'a>>;
+impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for MessageSeed<'_, 'a, M> {
+    type Value = usize;
 
     #[inline]
     fn deserialize<D: de::Deserializer<'de>>(
@@ -671,30 +774,40 @@ impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for MessageSeed<'a, M> {
     }
 }
 
-impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for MessageSeed<'a, M> {
-    type Value = Option<Message<'a>>;
+impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for MessageSeed<'_, 'a, M> {
+    type Value = usize;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("`message` as a list of error entries")
     }
 
+    #[inline]
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let Some(first) = seq.next_element_seed(EntrySeed::<M>(PhantomData))? else {
-            return Ok(None);
-        };
-        let mut message = Message::One(first);
-        while let Some(entry) = seq.next_element_seed(EntrySeed::<M>(PhantomData))? {
-            message.push(entry);
+        let mut read = 0;
+        while seq
+            .next_element_seed(SlotSeed::<M> {
+                message: &mut *self.message,
+                index: read,
+                mode: PhantomData,
+            })?
+            .is_some()
+        {
+            read += 1;
         }
-        Ok(Some(message))
+        Ok(read)
     }
 }
 
-/// Reads a body; `None` when its `message` list is empty.
-struct BodySeed<'a, M>(PhantomData<(&'a (), M)>);
+/// Reads entry `index` of `message` in place: the first one into the inline
+/// placeholder, each later one into a placeholder pushed at the end.
+struct SlotSeed<'m, 'a, M> {
+    message: &'m mut Message<'a>,
+    index: usize,
+    mode: PhantomData<M>,
+}
 
-impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for BodySeed<'a, M> {
-    type Value = Option<ErrorBody<'a>>;
+impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for SlotSeed<'_, 'a, M> {
+    type Value = ();
 
     #[inline]
     fn deserialize<D: de::Deserializer<'de>>(
@@ -705,26 +818,87 @@ impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for BodySeed<'a, M> {
     }
 }
 
-impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for BodySeed<'a, M> {
-    type Value = Option<ErrorBody<'a>>;
+impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for SlotSeed<'_, 'a, M> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(ENTRY_EXPECTED)
+    }
+
+    #[inline]
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let message = self.message;
+        if let Message::One(first) = message {
+            if self.index == 0 {
+                return read_entry::<M, A>(&mut map, first);
+            }
+            // Bodies seldom hold more than a few entries.
+            let mut entries = Vec::with_capacity(4);
+            entries.push(std::mem::replace(first, ErrorEntry::placeholder()));
+            *message = Message::Many(entries);
+        }
+        if let Message::Many(entries) = message {
+            entries.push(ErrorEntry::placeholder());
+            if let Some(entry) = entries.last_mut() {
+                return read_entry::<M, A>(&mut map, entry);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Reads a body into `body`, a [`placeholder`](ErrorBody::placeholder), in
+/// place; the value is whether its `message` list held any entry.
+struct BodySeed<'b, 'a, M> {
+    body: &'b mut ErrorBody<'a>,
+    mode: PhantomData<M>,
+}
+
+impl<'b, 'a, M> BodySeed<'b, 'a, M> {
+    #[inline]
+    const fn new(body: &'b mut ErrorBody<'a>) -> Self {
+        Self {
+            body,
+            mode: PhantomData,
+        }
+    }
+}
+
+impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for BodySeed<'_, 'a, M> {
+    type Value = bool;
+
+    #[inline]
+    fn deserialize<D: de::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for BodySeed<'_, 'a, M> {
+    type Value = bool;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a merchant error body object")
     }
 
+    #[inline]
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut fields = BodyFields::default();
-        let mut members = Members::new();
-        let mut layout = Layout::default();
-        visit_object::<M, _, _>(&mut map, &mut fields, &mut members, &mut layout)?;
-        if !fields.seen {
-            return Err(de::Error::missing_field("message"));
-        }
-        Ok(fields.message.map(|message| ErrorBody {
+        let ErrorBody {
             message,
             members,
             layout,
-        }))
+        } = self.body;
+        let mut fields = BodyFields {
+            message,
+            entries: None,
+        };
+        visit_object::<M, _, _>(&mut map, &mut fields, members, layout)?;
+        match fields.entries {
+            Some(entries) => Ok(entries > 0),
+            None => Err(de::Error::missing_field("message")),
+        }
     }
 }
 
@@ -739,9 +913,15 @@ impl serde::Serialize for ErrorBody<'_> {
 impl<'de> serde::Deserialize<'de> for ErrorBody<'_> {
     #[inline]
     fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        BodySeed::<Own>(PhantomData)
-            .deserialize(deserializer)?
-            .ok_or_else(|| de::Error::invalid_length(0, &"one or more error entries in `message`"))
+        let mut body = ErrorBody::placeholder();
+        if BodySeed::<Own>::new(&mut body).deserialize(deserializer)? {
+            Ok(body)
+        } else {
+            Err(de::Error::invalid_length(
+                0,
+                &"one or more error entries in `message`",
+            ))
+        }
     }
 }
 

@@ -79,7 +79,7 @@ impl<'a> Description<'a> {
     /// Parses a description, borrowing the value from `text`.
     #[must_use]
     pub fn parse(text: &'a str) -> Self {
-        match Template::match_description(text) {
+        match match_template(text) {
             Some((template, value)) => Self::typed(template, Cow::Borrowed(value)),
             None => Self::Other(Cow::Borrowed(text)),
         }
@@ -91,7 +91,7 @@ impl<'a> Description<'a> {
     pub fn from_cow(text: Cow<'a, str>) -> Self {
         match text {
             Cow::Borrowed(text) => Self::parse(text),
-            Cow::Owned(mut text) => match Template::match_description(&text) {
+            Cow::Owned(mut text) => match match_template(&text) {
                 Some((template, _)) if template.has_value() => {
                     text.truncate(text.len() - template.suffix().len());
                     text.drain(..template.prefix().len());
@@ -207,13 +207,44 @@ impl<'a> Description<'a> {
     /// it: what equality and hashing compare.
     fn key(&self) -> (Option<Template>, &str) {
         match self {
-            Self::Other(text) => match Template::match_description(text) {
+            Self::Other(text) => match match_template(text) {
                 Some((template, value)) => (Some(template), value),
                 None => (None, text),
             },
             _ => (self.template(), self.value().unwrap_or_default()),
         }
     }
+}
+
+/// Which template `text` follows, with the value it carries: the same answer
+/// as [`Template::match_description`], found by checking only the template
+/// the text's first bytes allow rather than trying each in turn (no text
+/// can follow two templates: no template's prefix starts another's).
+#[inline]
+fn match_template(text: &str) -> Option<(Template, &str)> {
+    match text.strip_prefix("Invalid ") {
+        Some(rest) => match rest.as_bytes().first()? {
+            b'u' => follows(Template::InvalidUsername, text),
+            b'f' => follows(Template::InvalidFirstName, text),
+            b'l' => follows(Template::InvalidLastName, text),
+            b'e' => follows(Template::InvalidEmail, text),
+            b'p' => follows(Template::InvalidPassword, text),
+            _ => None,
+        },
+        None => match text.as_bytes().first()? {
+            b'E' => follows(Template::ExceededTokenGenerationLimit, text),
+            b'I' => follows(Template::InsufficientPrivileges, text),
+            _ => None,
+        },
+    }
+}
+
+/// `template` and the value `text` carries, if `text` follows `template`.
+/// Meant to be inlined into each call, where the template's texts are
+/// constants and their comparisons become a few word loads.
+#[inline]
+fn follows(template: Template, text: &str) -> Option<(Template, &str)> {
+    template.value_in(text).map(|value| (template, value))
 }
 
 impl<'a> From<&'a str> for Description<'a> {
