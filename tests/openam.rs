@@ -606,6 +606,63 @@ fn legacy_error_key() {
 }
 
 #[test]
+fn members_in_any_order_parse_the_same_borrowed_and_owned() {
+    // `error` before `code`: kept beside it, in its place.
+    let input = br#"{"error":"invalid_request","code":400,"reason":"Bad Request"}"#;
+    let body = ErrorBody::parse(input).unwrap();
+    assert!(!body.is_legacy());
+    assert_eq!(body.code, Status::BadRequest);
+    assert_eq!(body.error_member().unwrap().get(), r#""invalid_request""#);
+    assert_eq!(body.to_json().as_bytes(), input);
+    let owned: ErrorBody<'static> = serde_json::from_slice(input).unwrap();
+    assert_eq!(owned, body);
+    assert_eq!(owned.to_json().as_bytes(), input);
+
+    // Every member, the code last.
+    let input = br#"{"cause":{"message":"ERROR"},"failureUrl":"/x","detail":{"a":1},"message":"m","reason":"Gone","error":"e","code":410}"#;
+    let body = ErrorBody::parse(input).unwrap();
+    assert_eq!(body.code, Status::Gone);
+    assert_eq!(body.reason.as_deref(), Some("Gone"));
+    assert_eq!(body.message.as_deref(), Some("m"));
+    assert_eq!(body.detail.as_ref().unwrap().get(), r#"{"a":1}"#);
+    assert_eq!(body.cause.as_deref(), Some(&Cause::new("ERROR")));
+    assert_eq!(body.failure_url().as_deref(), Some("/x"));
+    assert_eq!(body.to_json().as_bytes(), input);
+    let owned: ErrorBody<'static> = serde_json::from_slice(input).unwrap();
+    assert_eq!(owned, body);
+    assert_eq!(owned.to_json().as_bytes(), input);
+    let reply = Reply::parse(410, input).unwrap();
+    assert_eq!(reply.http_status(), 410);
+    assert_eq!(reply.to_json().as_bytes(), input);
+
+    // The legacy code, read last.
+    let input = br#"{"reason":"Conflict","message":"Conflict","error":409}"#;
+    let body = ErrorBody::parse(input).unwrap();
+    assert!(body.is_legacy());
+    assert_eq!(body.code, Status::Conflict);
+    assert_eq!(body.error_member(), None);
+    assert_eq!(body.to_json().as_bytes(), input);
+    assert_eq!(Reply::parse(409, input).unwrap().http_status(), 409);
+
+    // Without a code, the owning deserializer says what the object is.
+    let err = serde_json::from_str::<ErrorBody<'_>>(r#"{"reason":"Bad Request","message":"m"}"#)
+        .unwrap_err();
+    assert!(err.to_string().contains("missing field `code`"), "{err}");
+    let err =
+        serde_json::from_str::<ErrorBody<'_>>(&data("seed/token_id_success.json")).unwrap_err();
+    assert!(err.to_string().contains("tokenId"), "{err}");
+    let err = serde_json::from_str::<ErrorBody<'_>>(r#"{"errorMessage":"Invalid Password!!"}"#)
+        .unwrap_err();
+    assert!(err.to_string().contains("openam::Reply"), "{err}");
+
+    // A failure after some members were read leaves nothing behind.
+    let err = ErrorBody::parse(br#"{"reason":"Bad Request","message":"m","code":-1}"#).unwrap_err();
+    assert!(malformed_reason(&err).contains("-1"), "{err}");
+    let err = ErrorBody::parse(br#"{"code":400,"reason":"Bad Request","code":400}"#).unwrap_err();
+    assert!(malformed_reason(&err).contains("duplicate"), "{err}");
+}
+
+#[test]
 fn bad_codes_get_typed_errors_naming_the_value() {
     let cases: &[(&str, &str)] = &[
         (

@@ -218,30 +218,50 @@ impl<'a> ErrorBody<'a> {
     /// let err = ErrorBody::parse(br#"{"code":"400","reason":"Bad Request"}"#).unwrap_err();
     /// assert!(matches!(err, Error::Malformed { .. }));
     /// ```
-    #[inline]
     pub fn parse(input: &'a [u8]) -> Result<Self, Error> {
-        match Self::parse_or_no_code(input, None)? {
-            Ok(body) => Ok(body),
-            Err(no_code) => Err(no_code.into_error(input, None)),
+        // Filled in inside the `Result` that is returned, not moved into one
+        // once read.
+        let mut parsed = Ok(Self::blank());
+        if let Ok(body) = &mut parsed {
+            match body.read(input, None) {
+                Ok(None) => {}
+                Ok(Some(no_code)) => parsed = Err(no_code.into_error(input, None)),
+                Err(e) => parsed = Err(e),
+            }
+        }
+        parsed
+    }
+
+    /// A body with nothing set, for a parser to fill in.
+    #[inline]
+    pub(crate) fn blank() -> Self {
+        Self {
+            code: Code::new(0),
+            reason: None,
+            message: None,
+            detail: None,
+            cause: None,
+            members: Members::new(),
+            key: CodeKey::Code,
+            error_member: None,
+            layout: Layout::default(),
         }
     }
 
-    /// Parses a body, or says what the input is instead when it has no
-    /// code.
+    /// Reads `input`, which came with HTTP `status` when known, into this
+    /// [blank](Self::blank) body, borrowing from it. When the input is a JSON
+    /// object without a code, says what it is instead (the body is then left
+    /// partly filled in).
     #[inline]
-    pub(crate) fn parse_or_no_code(
+    pub(crate) fn read(
+        &mut self,
         input: &'a [u8],
         status: Option<u16>,
-    ) -> Result<Result<Self, NoCode>, Error> {
+    ) -> Result<Option<NoCode>, Error> {
         if let Some(what) = not_json(input) {
-            return Err(Error::NotAnErrorBody {
-                vendor: Vendor::OpenAm,
-                status,
-                what,
-                input: Snippet::from_bytes(input),
-            });
+            return Err(not_an_error_body(input, status, what));
         }
-        parse_slice(Vendor::OpenAm, input, BodySeed::<Borrow>(PhantomData))
+        parse_slice(Vendor::OpenAm, input, BodySeed::<Borrow>::new(self))
     }
 
     /// The known status, if the code is in the catalog.
@@ -610,10 +630,22 @@ fn code_from_raw<E: de::Error>(raw: &RawJson<'_>) -> Result<Code, E> {
 /// Why an input is not an error body, before parsing it: empty, or an HTML
 /// page.
 pub(crate) fn not_json(input: &[u8]) -> Option<&'static str> {
-    match input.trim_ascii().first() {
+    match input.trim_ascii_start().first() {
         None => Some("an empty body"),
         Some(b'<') => Some("an HTML page"),
         Some(_) => None,
+    }
+}
+
+/// The error for an input that is not JSON (`what` says what it is).
+#[cold]
+#[inline(never)]
+pub(crate) fn not_an_error_body(input: &[u8], status: Option<u16>, what: &'static str) -> Error {
+    Error::NotAnErrorBody {
+        vendor: Vendor::OpenAm,
+        status,
+        what,
+        input: Snippet::from_bytes(input),
     }
 }
 
@@ -631,7 +663,9 @@ pub(crate) enum NoCode {
 }
 
 impl NoCode {
-    fn of(fields: &BodyFields<'_>, members: &Members<'_>) -> Self {
+    /// What an object without a code is: `fields` holds the standard members
+    /// read, `members` the others.
+    fn of(fields: &BodyFields<'_, '_>, members: &Members<'_>) -> Self {
         if members.get("errorMessage").is_some() || members.get("failure").is_some() {
             Self::AuthFailure
         } else if fields.reason.is_some()
@@ -729,31 +763,38 @@ const MESSAGE: usize = 3;
 const DETAIL: usize = 4;
 const NAMES: &[&str] = &["code", "error", "reason", "message", "detail", "cause"];
 
-#[derive(Default)]
-struct BodyFields<'a> {
-    code: Option<Code>,
+/// Reads the standard members of a body straight into it.
+struct BodyFields<'b, 'a> {
+    code: &'b mut Code,
+    reason: &'b mut Option<Cow<'a, str>>,
+    message: &'b mut Option<Cow<'a, str>>,
+    detail: &'b mut Option<RawJson<'a>>,
+    cause: &'b mut Option<Box<Cause<'a>>>,
+    /// Whether `code` was read.
+    has_code: bool,
+    /// The `error` member: the code of old servers, or kept beside `code`.
     error: Option<RawJson<'a>>,
-    reason: Option<Cow<'a, str>>,
-    message: Option<Cow<'a, str>>,
-    detail: Option<RawJson<'a>>,
-    cause: Option<Box<Cause<'a>>>,
 }
 
-impl<'a> Fields<'a> for BodyFields<'a> {
+impl<'a> Fields<'a> for BodyFields<'_, 'a> {
     const NAMES: &'static [&'static str] = NAMES;
 
+    #[inline]
     fn read<'de, M: Mode<'de, 'a>, A: MapAccess<'de>>(
         &mut self,
         index: usize,
         map: &mut A,
     ) -> Result<(), A::Error> {
         match index {
-            CODE => self.code = Some(map.next_value::<Code>()?),
+            CODE => {
+                *self.code = map.next_value::<Code>()?;
+                self.has_code = true;
+            }
             ERROR => self.error = Some(map.next_value_seed(RawSeed::<M>(PhantomData))?),
-            REASON => self.reason = Some(map.next_value_seed(StrSeed::<M>(PhantomData))?),
-            MESSAGE => self.message = Some(map.next_value_seed(StrSeed::<M>(PhantomData))?),
-            DETAIL => self.detail = Some(map.next_value_seed(RawSeed::<M>(PhantomData))?),
-            _ => self.cause = Some(Box::new(map.next_value_seed(CauseSeed::<M>(PhantomData))?)),
+            REASON => *self.reason = Some(map.next_value_seed(StrSeed::<M>(PhantomData))?),
+            MESSAGE => *self.message = Some(map.next_value_seed(StrSeed::<M>(PhantomData))?),
+            DETAIL => *self.detail = Some(map.next_value_seed(RawSeed::<M>(PhantomData))?),
+            _ => *self.cause = Some(Box::new(map.next_value_seed(CauseSeed::<M>(PhantomData))?)),
         }
         Ok(())
     }
@@ -788,10 +829,26 @@ impl WriteFields for ErrorBody<'_> {
     }
 }
 
-struct BodySeed<'a, M>(PhantomData<(&'a (), M)>);
+/// Reads a body into a [blank](ErrorBody::blank) one, in place: the body is
+/// not moved through the layers of the deserializer. The value is what the
+/// input is instead when it is an object without a code.
+struct BodySeed<'b, 'a, M> {
+    body: &'b mut ErrorBody<'a>,
+    mode: PhantomData<M>,
+}
 
-impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for BodySeed<'a, M> {
-    type Value = Result<ErrorBody<'a>, NoCode>;
+impl<'b, 'a, M> BodySeed<'b, 'a, M> {
+    #[inline]
+    const fn new(body: &'b mut ErrorBody<'a>) -> Self {
+        Self {
+            body,
+            mode: PhantomData,
+        }
+    }
+}
+
+impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for BodySeed<'_, 'a, M> {
+    type Value = Option<NoCode>;
 
     #[inline]
     fn deserialize<D: de::Deserializer<'de>>(
@@ -802,41 +859,50 @@ impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for BodySeed<'a, M> {
     }
 }
 
-impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for BodySeed<'a, M> {
-    type Value = Result<ErrorBody<'a>, NoCode>;
+impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for BodySeed<'_, 'a, M> {
+    type Value = Option<NoCode>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an OpenAM error body object")
     }
 
+    #[inline]
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut fields = BodyFields::default();
-        let mut members = Members::new();
-        let mut layout = Layout::default();
-        visit_object::<M, _, _>(&mut map, &mut fields, &mut members, &mut layout)?;
-        let is_number =
-            |raw: &RawJson<'_>| matches!(raw.get().as_bytes().first(), Some(b'-' | b'0'..=b'9'));
-        let (code, key, error_member) = match (fields.code, fields.error.take()) {
-            (Some(code), error) => (code, CodeKey::Code, error),
-            (None, Some(error)) if is_number(&error) => {
-                (code_from_raw(&error)?, CodeKey::Error, None)
-            }
-            (None, error) => {
-                fields.error = error;
-                return Ok(Err(NoCode::of(&fields, &members)));
-            }
-        };
-        Ok(Ok(ErrorBody {
+        let ErrorBody {
             code,
-            reason: fields.reason,
-            message: fields.message,
-            detail: fields.detail,
-            cause: fields.cause,
+            reason,
+            message,
+            detail,
+            cause,
             members,
             key,
-            error_member: error_member.map(Box::new),
+            error_member,
             layout,
-        }))
+        } = self.body;
+        let mut fields = BodyFields {
+            code,
+            reason,
+            message,
+            detail,
+            cause,
+            has_code: false,
+            error: None,
+        };
+        visit_object::<M, _, _>(&mut map, &mut fields, members, layout)?;
+        if fields.has_code {
+            if let Some(error) = fields.error {
+                *error_member = Some(Box::new(error));
+            }
+            return Ok(None);
+        }
+        match &fields.error {
+            Some(error) if matches!(error.get().as_bytes().first(), Some(b'-' | b'0'..=b'9')) => {
+                *fields.code = code_from_raw(error)?;
+                *key = CodeKey::Error;
+                Ok(None)
+            }
+            _ => Ok(Some(NoCode::of(&fields, members))),
+        }
     }
 }
 
@@ -851,8 +917,10 @@ impl serde::Serialize for ErrorBody<'_> {
 impl<'de> serde::Deserialize<'de> for ErrorBody<'_> {
     #[inline]
     fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        BodySeed::<Own>(PhantomData)
-            .deserialize(deserializer)?
-            .map_err(|no_code| de::Error::custom(no_code.describe()))
+        let mut body = ErrorBody::blank();
+        match BodySeed::<Own>::new(&mut body).deserialize(deserializer)? {
+            None => Ok(body),
+            Some(no_code) => Err(de::Error::custom(no_code.describe())),
+        }
     }
 }

@@ -9,7 +9,7 @@ use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 
 use super::ErrorBody;
-use super::body::{NoCode, not_json};
+use super::body::{NoCode, not_an_error_body, not_json};
 use crate::body::{
     Borrow, Fields, Layout, Mode, Own, StrSeed, WriteFields, parse_slice, serialize_object,
     top_level_keys, visit_object,
@@ -410,12 +410,7 @@ impl<'a> AuthFailure<'a> {
     pub fn parse(http_status: u16, input: &'a [u8]) -> Result<Self, Error> {
         let status = Some(http_status);
         if let Some(what) = not_json(input) {
-            return Err(Error::NotAnErrorBody {
-                vendor: Vendor::OpenAm,
-                status,
-                what,
-                input: Snippet::from_bytes(input),
-            });
+            return Err(not_an_error_body(input, status, what));
         }
         let body = match top_level_keys::<32>(input) {
             Some(keys) if keys.has("errorMessage") => AuthFailureBody::Legacy(parse_slice(
@@ -429,9 +424,9 @@ impl<'a> AuthFailure<'a> {
                 ModuleSeed::<Borrow>(PhantomData),
             )?),
             _ => {
-                return Err(match ErrorBody::parse_or_no_code(input, status) {
+                return Err(match ErrorBody::blank().read(input, status) {
                     Err(e) => e,
-                    Ok(Ok(_)) => Error::Malformed {
+                    Ok(None) => Error::Malformed {
                         vendor: Vendor::OpenAm,
                         reason: "a CREST error body (`code`), not an authentication failure: \
                                  parse it with `openam::ErrorBody` or `openam::Reply`"
@@ -440,7 +435,7 @@ impl<'a> AuthFailure<'a> {
                         column: 0,
                         input: Snippet::from_bytes(input),
                     },
-                    Ok(Err(no_code)) => no_code.into_error(input, status),
+                    Ok(Some(no_code)) => no_code.into_error(input, status),
                 });
             }
         };
@@ -551,12 +546,13 @@ impl<'a> Reply<'a> {
     /// As [`ErrorBody::parse`]; [`Error::NotAnErrorBody`] says which
     /// `http_status` the input came with.
     pub fn parse(http_status: u16, input: &'a [u8]) -> Result<Self, Error> {
-        match ErrorBody::parse_or_no_code(input, Some(http_status)) {
-            Ok(Ok(body)) => Ok(Self::Error(body)),
-            Ok(Err(NoCode::AuthFailure)) => {
+        let mut body = ErrorBody::blank();
+        match body.read(input, Some(http_status)) {
+            Ok(None) => Ok(Self::Error(body)),
+            Ok(Some(NoCode::AuthFailure)) => {
                 AuthFailure::parse(http_status, input).map(Self::AuthFailure)
             }
-            Ok(Err(no_code)) => Err(no_code.into_error(input, Some(http_status))),
+            Ok(Some(no_code)) => Err(no_code.into_error(input, Some(http_status))),
             Err(e) => match top_level_keys::<32>(input) {
                 // A module's body may have members that are not CREST's.
                 Some(keys)
