@@ -248,7 +248,9 @@ macro_rules! catalog {
                 const MAX: usize = $crate::perfect::max_len($Name::CODE_KEYS);
                 const MULT: u64 = $crate::perfect::multiplier::<MIN, MAX>(SIZE, $Name::CODE_KEYS);
                 const WIDE: usize = $crate::perfect::wide(SIZE, $Name::CODE_KEYS);
-                static TABLE: $crate::perfect::Table<($Name, $crate::Spelling), SIZE, MULT, MIN, MAX, WIDE> =
+                // A constant rather than a static: callers in other crates then
+                // address it directly instead of through the GOT.
+                const TABLE: $crate::perfect::Table<($Name, $crate::Spelling), SIZE, MULT, MIN, MAX, WIDE> =
                     $crate::perfect::Table::build($Name::CODE_KEYS, $Name::CODE_VALUES);
                 // A handful of codes is fastest as a plain match.
                 if $Name::CODE_KEYS.len() <= 4 {
