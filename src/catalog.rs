@@ -246,11 +246,12 @@ macro_rules! catalog {
                 const SIZE: usize = $crate::perfect::table_size($Name::CODE_KEYS.len());
                 const MIN: usize = $crate::perfect::min_len($Name::CODE_KEYS);
                 const MAX: usize = $crate::perfect::max_len($Name::CODE_KEYS);
-                const MULT: u64 = $crate::perfect::multiplier::<MIN, MAX>(SIZE, $Name::CODE_KEYS);
+                const COMMON: usize = $crate::perfect::common_len($Name::CODE_KEYS);
+                const MULT: u64 = $crate::perfect::multiplier::<MIN, MAX, COMMON>(SIZE, $Name::CODE_KEYS);
                 const WIDE: usize = $crate::perfect::wide(SIZE, $Name::CODE_KEYS);
                 // A constant rather than a static: callers in other crates then
                 // address it directly instead of through the GOT.
-                const TABLE: $crate::perfect::Table<($Name, $crate::Spelling), SIZE, MULT, MIN, MAX, WIDE> =
+                const TABLE: $crate::perfect::Table<($Name, $crate::Spelling), SIZE, MULT, MIN, MAX, COMMON, WIDE> =
                     $crate::perfect::Table::build($Name::CODE_KEYS, $Name::CODE_VALUES);
                 // A handful of codes is fastest as a plain match.
                 if $Name::CODE_KEYS.len() <= 4 {

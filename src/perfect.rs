@@ -26,6 +26,7 @@ pub(crate) struct Table<
     const MULT: u64,
     const MIN: usize,
     const MAX: usize,
+    const COMMON: usize,
     const WIDE: usize,
 > {
     /// Each slot's folded key (0 for an empty slot) and value, side by side
@@ -153,15 +154,17 @@ pub(crate) const fn fold(s: &[u8]) -> u64 {
     packed | ((len as u64 | 8) << 56)
 }
 
-/// A table's key for `s`, a key of `MIN` to `MAX` bytes: the general
-/// [`fold`], or, where the lengths allow, a packing with fewer steps
-/// (constant shifts for one length of 4 to 7 bytes; two 2-byte reads for 2 to
-/// 4 bytes). Exact for up to 7 bytes either way.
+/// A table's key for `s`, a key of `MIN` to `MAX` bytes of which most are
+/// `COMMON` bytes long ([`common_len`]): the general [`fold`], or, where the
+/// lengths allow, a packing with fewer steps (constant shifts for the common
+/// length when it is 4 to 7 bytes; two 2-byte reads for 2 to 4 bytes). Each
+/// length is packed one way, tagged with the length, so the key is exact for
+/// up to 7 bytes.
 #[inline(always)]
-pub(crate) const fn pack<const MIN: usize, const MAX: usize>(s: &[u8]) -> u64 {
+pub(crate) const fn pack<const MIN: usize, const MAX: usize, const COMMON: usize>(s: &[u8]) -> u64 {
     let len = s.len();
-    if MIN == MAX && MIN >= 4 && MIN <= 7 {
-        head4(s) | (tail4(s) << (8 * (MIN - 4))) | ((MIN as u64) << 56)
+    if COMMON >= 4 && COMMON <= 7 && len == COMMON {
+        head4(s) | (tail4(s) << (8 * (COMMON - 4))) | ((COMMON as u64) << 56)
     } else if MIN >= 2 && MAX <= 4 {
         head2(s) | (tail2(s) << 16) | ((len as u64) << 56)
     } else {
@@ -210,7 +213,7 @@ pub(crate) const fn assert_unique(keys: &[&str]) {
 ///
 /// At compile time, if two keys are equal, if the table is too small, or if
 /// no multiplier separates the keys.
-pub(crate) const fn multiplier<const MIN: usize, const MAX: usize>(
+pub(crate) const fn multiplier<const MIN: usize, const MAX: usize, const COMMON: usize>(
     size: usize,
     keys: &[&str],
 ) -> u64 {
@@ -226,7 +229,7 @@ pub(crate) const fn multiplier<const MIN: usize, const MAX: usize>(
         let mut ok = true;
         let mut k = 0;
         while k < keys.len() {
-            let at = slot(size, mult, pack::<MIN, MAX>(keys[k].as_bytes()));
+            let at = slot(size, mult, pack::<MIN, MAX, COMMON>(keys[k].as_bytes()));
             if used[at] {
                 ok = false;
                 break;
@@ -253,6 +256,31 @@ pub(crate) const fn min_len(keys: &[&str]) -> usize {
         i += 1;
     }
     if keys.is_empty() { 0 } else { min }
+}
+
+/// The most frequent key length (the shortest of equally frequent ones; 0 for
+/// no keys).
+pub(crate) const fn common_len(keys: &[&str]) -> usize {
+    let mut best = 0;
+    let mut best_count = 0;
+    let mut i = 0;
+    while i < keys.len() {
+        let len = keys[i].len();
+        let mut count = 0;
+        let mut j = 0;
+        while j < keys.len() {
+            if keys[j].len() == len {
+                count += 1;
+            }
+            j += 1;
+        }
+        if count > best_count || (count == best_count && len < best) {
+            best = len;
+            best_count = count;
+        }
+        i += 1;
+    }
+    best
 }
 
 /// The length of the longest key (0 for no keys).
@@ -301,8 +329,9 @@ impl<
     const MULT: u64,
     const MIN: usize,
     const MAX: usize,
+    const COMMON: usize,
     const WIDE: usize,
-> Table<T, SIZE, MULT, MIN, MAX, WIDE>
+> Table<T, SIZE, MULT, MIN, MAX, COMMON, WIDE>
 {
     /// Builds the table mapping `keys[i]` to `values[i]`, at compile time;
     /// `MULT` comes from [`multiplier`] for the same keys.
@@ -323,7 +352,7 @@ impl<
         };
         let mut k = 0;
         while k < keys.len() {
-            let key = pack::<MIN, MAX>(keys[k].as_bytes());
+            let key = pack::<MIN, MAX, COMMON>(keys[k].as_bytes());
             let at = slot(SIZE, MULT, key);
             assert!(
                 table.slots[at].1.is_none(),
@@ -351,7 +380,7 @@ impl<
         }
         if MAX <= 7 || len <= 7 {
             // Keys of up to 7 bytes are identified by their key alone.
-            let key = pack::<MIN, MAX>(bytes);
+            let key = pack::<MIN, MAX, COMMON>(bytes);
             let (stored, value) = self.slots[slot(SIZE, MULT, key)];
             return if stored == key { value } else { None };
         }
@@ -419,9 +448,10 @@ mod tests {
     static TABLE: Table<
         usize,
         SIZE,
-        { multiplier::<{ min_len(KEYS) }, { max_len(KEYS) }>(SIZE, KEYS) },
+        { multiplier::<{ min_len(KEYS) }, { max_len(KEYS) }, { common_len(KEYS) }>(SIZE, KEYS) },
         { min_len(KEYS) },
         { max_len(KEYS) },
+        { common_len(KEYS) },
         { wide(SIZE, KEYS) },
     > = Table::build(KEYS, &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
 
@@ -464,7 +494,7 @@ mod tests {
     #[test]
     fn fixed_length_tables_pack_like_fold() {
         static CODES: &[&str] = &["E005001", "E005002", "W003005"];
-        static FIXED: Table<usize, 16, { multiplier::<7, 7>(16, CODES) }, 7, 7, 0> =
+        static FIXED: Table<usize, 16, { multiplier::<7, 7, 7>(16, CODES) }, 7, 7, 7, 0> =
             Table::build(CODES, &[0, 1, 2]);
         assert_eq!(FIXED.get("E005002"), Some(1));
         assert_eq!(FIXED.get("E00500"), None);
