@@ -2,47 +2,13 @@
 //! borrows strings that need no unescaping: counted with a counting
 //! allocator.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
-
-thread_local! {
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-/// Counts the allocations made on the current thread.
-struct Counting;
-
-// SAFETY: every call is forwarded unchanged to the system allocator; the
-// thread-local counter is `const`-initialised, so updating it never
-// allocates.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.with(|n| n.set(n.get() + 1));
-        // SAFETY: same contract as ours.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: same contract as ours.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        ALLOCATIONS.with(|n| n.set(n.get() + 1));
-        // SAFETY: same contract as ours.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
+#[path = "common/counting.rs"]
+mod counting;
 
 #[global_allocator]
-static GLOBAL: Counting = Counting;
+static ALLOCATOR: counting::Counting = counting::Counting;
 
-/// The allocations `f` makes on this thread, and its result.
-fn count<T>(f: impl FnOnce() -> T) -> (usize, T) {
-    let before = ALLOCATIONS.with(Cell::get);
-    let value = f();
-    (ALLOCATIONS.with(Cell::get) - before, value)
-}
+use counting::allocations;
 
 #[test]
 fn zato_bodies_parse_without_allocating() {
@@ -54,14 +20,14 @@ fn zato_bodies_parse_without_allocating() {
         br#"{"status":"error","sub_status":"E003007","cid":"e6"}"#,
     ];
     for body in bodies {
-        let (allocations, response) = count(|| Response::parse(body).unwrap());
-        assert_eq!(allocations, 0, "{}", String::from_utf8_lossy(body));
+        let (response, count) = allocations(|| Response::parse(body).unwrap());
+        assert_eq!(count, 0, "{}", String::from_utf8_lossy(body));
         assert!(response.known().count() == response.sub_status.len());
     }
     // Two known codes need the list's heap storage, and nothing else.
     let body = br#"{"status":"error","cid":"ab","sub_status":["E005001","E005002"]}"#;
-    let (allocations, response) = count(|| Response::parse(body).unwrap());
-    assert_eq!(allocations, 1);
+    let (response, count) = allocations(|| Response::parse(body).unwrap());
+    assert_eq!(count, 1);
     assert_eq!(
         response.sub_status,
         [SubStatus::AuthNotAllowed, SubStatus::AuthLocked]
@@ -76,15 +42,39 @@ fn merchant_bodies_parse_without_allocating() {
         br#"{"message":[{"errorName":"Failed to generate SSO token","code":"50500","description":"Exceeded limit of SSO token generations per minute"}]}"#,
     ];
     for body in bodies {
-        let (allocations, parsed) = count(|| ErrorBody::parse(body).unwrap());
+        let (parsed, count) = allocations(|| ErrorBody::parse(body).unwrap());
         assert_eq!(parsed.message().len(), 1);
-        assert_eq!(allocations, 0, "{}", String::from_utf8_lossy(body));
+        assert_eq!(count, 0, "{}", String::from_utf8_lossy(body));
     }
 }
 
 #[test]
+fn openam_bodies_parse_without_allocating() {
+    use sso_errors::openam::{ErrorBody, Status};
+    let bodies: [&[u8]; 3] = [
+        br#"{"code":400,"reason":"Bad Request","message":"Username or email not provided in request"}"#,
+        br#"{"code":404,"reason":"Not Found","message":"Resource cannot be found."}"#,
+        br#"{"code":503,"reason":"Service Unavailable","message":"Forgot password is not accessible."}"#,
+    ];
+    for body in bodies {
+        let (parsed, count) = allocations(|| ErrorBody::parse(body).unwrap());
+        assert_eq!(count, 0, "{}", String::from_utf8_lossy(body));
+        assert!(parsed.status().is_some_and(Status::is_error));
+    }
+}
+
+#[test]
+fn zenlogin_documents_parse_without_allocating() {
+    use sso_errors::zenlogin::{Code, ErrorDocument};
+    let body = br#"{"errors":[{"code":"3003","detail":"Invalid *application_key* URL param: appl01234567891"}]}"#;
+    let (document, count) = allocations(|| ErrorDocument::parse(body).unwrap());
+    assert_eq!(count, 0);
+    assert!(document.has(Code::InvalidApplicationKey));
+}
+
+#[test]
 fn the_counter_counts() {
-    let (allocations, value) = count(|| vec![1u8; 16]);
-    assert_eq!(allocations, 1);
+    let (value, count) = allocations(|| vec![1u8; 16]);
+    assert_eq!(count, 1);
     assert_eq!(value.len(), 16);
 }
