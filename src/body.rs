@@ -439,6 +439,32 @@ pub(crate) fn serialize_object<F: WriteFields, S: Serializer>(
     map.end()
 }
 
+/// Implements `DeserializeSeed` for a seed that is its own map visitor, in
+/// either parse mode: `map_seed!(BodySeed<'_, 'a, M> => Value);`.
+macro_rules! map_seed {
+    ($Seed:ident<'_, 'a, M> => $Value:ty) => {
+        map_seed!(@impl $Seed<'_, 'a, M> => $Value);
+    };
+    ($Seed:ident<'a, M> => $Value:ty) => {
+        map_seed!(@impl $Seed<'a, M> => $Value);
+    };
+    (@impl $Seed:ident<$($lt:lifetime),+, M> => $Value:ty) => {
+        impl<'de, 'a, M: $crate::body::Mode<'de, 'a>> serde::de::DeserializeSeed<'de>
+            for $Seed<$($lt),+, M>
+        {
+            type Value = $Value;
+
+            #[inline]
+            fn deserialize<D: serde::de::Deserializer<'de>>(
+                self,
+                deserializer: D,
+            ) -> Result<Self::Value, D::Error> {
+                deserializer.deserialize_map(self)
+            }
+        }
+    };
+}
+
 /// Where parsed strings go: borrowed from the input, or owned.
 pub(crate) trait Mode<'de, 'a> {
     /// Keeps a string.

@@ -14,6 +14,7 @@ mod perfect;
 mod vendor;
 
 #[cfg(feature = "std")]
+#[macro_use]
 mod body;
 #[cfg(feature = "std")]
 pub mod detect;

@@ -397,17 +397,7 @@ impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for DescriptionSeed<'_, 'a, M> {
 /// Reads one entry on its own.
 struct EntrySeed<'a, M>(PhantomData<(&'a (), M)>);
 
-impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for EntrySeed<'a, M> {
-    type Value = ErrorEntry<'a>;
-
-    #[inline]
-    fn deserialize<D: de::Deserializer<'de>>(
-        self,
-        deserializer: D,
-    ) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_map(self)
-    }
-}
+map_seed!(EntrySeed<'a, M> => ErrorEntry<'a>);
 
 impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for EntrySeed<'a, M> {
     type Value = ErrorEntry<'a>;
@@ -806,17 +796,7 @@ struct SlotSeed<'m, 'a, M> {
     mode: PhantomData<M>,
 }
 
-impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for SlotSeed<'_, 'a, M> {
-    type Value = ();
-
-    #[inline]
-    fn deserialize<D: de::Deserializer<'de>>(
-        self,
-        deserializer: D,
-    ) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_map(self)
-    }
-}
+map_seed!(SlotSeed<'_, 'a, M> => ());
 
 impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for SlotSeed<'_, 'a, M> {
     type Value = ();
@@ -864,17 +844,7 @@ impl<'b, 'a, M> BodySeed<'b, 'a, M> {
     }
 }
 
-impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for BodySeed<'_, 'a, M> {
-    type Value = bool;
-
-    #[inline]
-    fn deserialize<D: de::Deserializer<'de>>(
-        self,
-        deserializer: D,
-    ) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_map(self)
-    }
-}
+map_seed!(BodySeed<'_, 'a, M> => bool);
 
 impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for BodySeed<'_, 'a, M> {
     type Value = bool;

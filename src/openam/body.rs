@@ -528,17 +528,7 @@ impl WriteFields for Cause<'_> {
 
 struct CauseSeed<'a, M>(PhantomData<(&'a (), M)>);
 
-impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for CauseSeed<'a, M> {
-    type Value = Cause<'a>;
-
-    #[inline]
-    fn deserialize<D: de::Deserializer<'de>>(
-        self,
-        deserializer: D,
-    ) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_map(self)
-    }
-}
+map_seed!(CauseSeed<'a, M> => Cause<'a>);
 
 impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for CauseSeed<'a, M> {
     type Value = Cause<'a>;
@@ -847,17 +837,7 @@ impl<'b, 'a, M> BodySeed<'b, 'a, M> {
     }
 }
 
-impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for BodySeed<'_, 'a, M> {
-    type Value = Option<NoCode>;
-
-    #[inline]
-    fn deserialize<D: de::Deserializer<'de>>(
-        self,
-        deserializer: D,
-    ) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_map(self)
-    }
-}
+map_seed!(BodySeed<'_, 'a, M> => Option<NoCode>);
 
 impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for BodySeed<'_, 'a, M> {
     type Value = Option<NoCode>;

@@ -125,17 +125,7 @@ impl WriteFields for LegacyFailure<'_> {
 
 struct LegacySeed<'a, M>(PhantomData<(&'a (), M)>);
 
-impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for LegacySeed<'a, M> {
-    type Value = LegacyFailure<'a>;
-
-    #[inline]
-    fn deserialize<D: de::Deserializer<'de>>(
-        self,
-        deserializer: D,
-    ) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_map(self)
-    }
-}
+map_seed!(LegacySeed<'a, M> => LegacyFailure<'a>);
 
 impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for LegacySeed<'a, M> {
     type Value = LegacyFailure<'a>;
@@ -301,17 +291,7 @@ impl WriteFields for ModuleFailure<'_> {
 
 struct ModuleSeed<'a, M>(PhantomData<(&'a (), M)>);
 
-impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for ModuleSeed<'a, M> {
-    type Value = ModuleFailure<'a>;
-
-    #[inline]
-    fn deserialize<D: de::Deserializer<'de>>(
-        self,
-        deserializer: D,
-    ) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_map(self)
-    }
-}
+map_seed!(ModuleSeed<'a, M> => ModuleFailure<'a>);
 
 impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for ModuleSeed<'a, M> {
     type Value = ModuleFailure<'a>;

@@ -159,17 +159,7 @@ impl serde::Serialize for BadRequest<'_> {
 
 struct BadRequestSeed<'a, M>(PhantomData<(&'a (), M)>);
 
-impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for BadRequestSeed<'a, M> {
-    type Value = BadRequest<'a>;
-
-    #[inline]
-    fn deserialize<D: de::Deserializer<'de>>(
-        self,
-        deserializer: D,
-    ) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_map(self)
-    }
-}
+map_seed!(BadRequestSeed<'a, M> => BadRequest<'a>);
 
 impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for BadRequestSeed<'a, M> {
     type Value = BadRequest<'a>;

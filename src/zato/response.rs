@@ -361,17 +361,7 @@ fn wire<'de, 'a, M: Mode<'de, 'a>>(text: Cow<'de, str>) -> Code<'a> {
 
 struct ResponseSeed<'a, M>(PhantomData<(&'a (), M)>);
 
-impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for ResponseSeed<'a, M> {
-    type Value = Response<'a>;
-
-    #[inline]
-    fn deserialize<D: de::Deserializer<'de>>(
-        self,
-        deserializer: D,
-    ) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_map(self)
-    }
-}
+map_seed!(ResponseSeed<'a, M> => Response<'a>);
 
 impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for ResponseSeed<'a, M> {
     type Value = Response<'a>;

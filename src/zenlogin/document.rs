@@ -1426,17 +1426,7 @@ impl<'d, 'a, M> DocumentSeed<'d, 'a, M> {
     }
 }
 
-impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for DocumentSeed<'_, 'a, M> {
-    type Value = Parsed;
-
-    #[inline]
-    fn deserialize<D: de::Deserializer<'de>>(
-        self,
-        deserializer: D,
-    ) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_map(self)
-    }
-}
+map_seed!(DocumentSeed<'_, 'a, M> => Parsed);
 
 /// Reads a document's members straight into it.
 struct DocumentFields<'d, 'a> {
@@ -1575,17 +1565,7 @@ struct PushSeed<'e, 'a, M> {
     mode: PhantomData<M>,
 }
 
-impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for PushSeed<'_, 'a, M> {
-    type Value = ();
-
-    #[inline]
-    fn deserialize<D: de::Deserializer<'de>>(
-        self,
-        deserializer: D,
-    ) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_map(self)
-    }
-}
+map_seed!(PushSeed<'_, 'a, M> => ());
 
 impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for PushSeed<'_, 'a, M> {
     type Value = ();
@@ -1635,17 +1615,7 @@ fn read_object<'de, 'a, M: Mode<'de, 'a>, A: MapAccess<'de>>(
 /// Reads one error object on its own.
 struct ErrorObjectSeed<'a, M>(PhantomData<(&'a (), M)>);
 
-impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for ErrorObjectSeed<'a, M> {
-    type Value = ErrorObject<'a>;
-
-    #[inline]
-    fn deserialize<D: de::Deserializer<'de>>(
-        self,
-        deserializer: D,
-    ) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_map(self)
-    }
-}
+map_seed!(ErrorObjectSeed<'a, M> => ErrorObject<'a>);
 
 impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for ErrorObjectSeed<'a, M> {
     type Value = ErrorObject<'a>;
@@ -1713,17 +1683,7 @@ struct SourceSeed<'a, M> {
     mode: PhantomData<(&'a (), M)>,
 }
 
-impl<'de, 'a, M: Mode<'de, 'a>> DeserializeSeed<'de> for SourceSeed<'a, M> {
-    type Value = Source<'a>;
-
-    #[inline]
-    fn deserialize<D: de::Deserializer<'de>>(
-        self,
-        deserializer: D,
-    ) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_map(self)
-    }
-}
+map_seed!(SourceSeed<'a, M> => Source<'a>);
 
 struct SourceFields<'a> {
     index: Option<usize>,
