@@ -214,6 +214,56 @@ const fn is_decimal(text: &[u8], mut number: u16) -> bool {
 /// The reason a `ResourceException` carries for a code it has no phrase for.
 const RESOURCE_EXCEPTION: &str = "Resource Exception";
 
+/// The class predicates shared by [`Status`] and [`Code`], from `as_u16`.
+macro_rules! classes {
+    () => {
+        /// Success, client error, server error or other, from the number.
+        #[must_use]
+        pub const fn class(self) -> Class {
+            Class::of(self.as_u16())
+        }
+
+        /// Whether the number is a success status (2xx): not an error.
+        #[must_use]
+        pub const fn is_success(self) -> bool {
+            matches!(self.class(), Class::Success)
+        }
+
+        /// Whether the number is an error status (4xx or 5xx).
+        #[must_use]
+        pub const fn is_error(self) -> bool {
+            self.class().is_error()
+        }
+
+        /// Whether the number is a client error (4xx).
+        #[must_use]
+        pub const fn is_client_error(self) -> bool {
+            matches!(self.class(), Class::ClientError)
+        }
+
+        /// Whether the number is a server error (5xx).
+        #[must_use]
+        pub const fn is_server_error(self) -> bool {
+            matches!(self.class(), Class::ServerError)
+        }
+
+        /// Whether the failure is temporary and the request may be retried:
+        /// 408 `Request Time-out`, 503 `Service Unavailable` and 504
+        /// `Gateway Time-out`, OpenAM's retryable exceptions.
+        #[must_use]
+        pub const fn is_retryable(self) -> bool {
+            matches!(self.as_u16(), 408 | 503 | 504)
+        }
+
+        /// Whether the resource does not support what was asked: 501
+        /// `Not Implemented`, OpenAM's `NotSupportedException`.
+        #[must_use]
+        pub const fn is_not_supported(self) -> bool {
+            self.as_u16() == 501
+        }
+    };
+}
+
 impl Status {
     /// The status with HTTP number `code`, through an array lookup.
     ///
@@ -281,54 +331,7 @@ impl Status {
         self.example_opt()
     }
 
-    /// Success, client error or server error.
-    #[must_use]
-    pub const fn class(self) -> Class {
-        Class::of(self.as_u16())
-    }
-
-    /// Whether the status reports success (200, 201): not an error.
-    #[must_use]
-    pub const fn is_success(self) -> bool {
-        matches!(self.class(), Class::Success)
-    }
-
-    /// Whether the status reports an error (4xx or 5xx).
-    #[must_use]
-    pub const fn is_error(self) -> bool {
-        self.class().is_error()
-    }
-
-    /// Whether the status is a client error (4xx).
-    #[must_use]
-    pub const fn is_client_error(self) -> bool {
-        matches!(self.class(), Class::ClientError)
-    }
-
-    /// Whether the status is a server error (5xx).
-    #[must_use]
-    pub const fn is_server_error(self) -> bool {
-        matches!(self.class(), Class::ServerError)
-    }
-
-    /// Whether the failure is temporary and the request may be retried: 408
-    /// `Request Time-out`, 503 `Service Unavailable` and 504
-    /// `Gateway Time-out`, OpenAM's retryable exceptions.
-    #[must_use]
-    pub const fn is_retryable(self) -> bool {
-        is_retryable(self.as_u16())
-    }
-
-    /// Whether the status says the resource does not support what was asked
-    /// (501 `Not Implemented`, OpenAM's `NotSupportedException`).
-    #[must_use]
-    pub const fn is_not_supported(self) -> bool {
-        matches!(self, Self::NotImplemented)
-    }
-}
-
-const fn is_retryable(code: u16) -> bool {
-    matches!(code, 408 | 503 | 504)
+    classes!();
 }
 
 /// Looks a number up, failing with the number as the unknown input.
@@ -482,49 +485,7 @@ impl Code {
         }
     }
 
-    /// Success, client error, server error or other, from the number.
-    #[must_use]
-    pub const fn class(self) -> Class {
-        Class::of(self.as_u16())
-    }
-
-    /// Whether the number is a success status (2xx).
-    #[must_use]
-    pub const fn is_success(self) -> bool {
-        matches!(self.class(), Class::Success)
-    }
-
-    /// Whether the number is an error status (4xx or 5xx).
-    #[must_use]
-    pub const fn is_error(self) -> bool {
-        self.class().is_error()
-    }
-
-    /// Whether the number is a client error (4xx).
-    #[must_use]
-    pub const fn is_client_error(self) -> bool {
-        matches!(self.class(), Class::ClientError)
-    }
-
-    /// Whether the number is a server error (5xx).
-    #[must_use]
-    pub const fn is_server_error(self) -> bool {
-        matches!(self.class(), Class::ServerError)
-    }
-
-    /// Whether the failure is temporary (408, 503, 504); see
-    /// [`Status::is_retryable`].
-    #[must_use]
-    pub const fn is_retryable(self) -> bool {
-        is_retryable(self.as_u16())
-    }
-
-    /// Whether the code is 501 `Not Implemented`; see
-    /// [`Status::is_not_supported`].
-    #[must_use]
-    pub const fn is_not_supported(self) -> bool {
-        self.as_u16() == 501
-    }
+    classes!();
 }
 
 impl From<Status> for Code {
