@@ -311,8 +311,29 @@ impl<'a, K: Into<Cow<'a, str>>> FromIterator<(K, RawJson<'a>)> for Members<'a> {
 /// index plus one), in received order, in a `u32`. Extra members record
 /// their own place ([`Members`]). A body built in code has the empty layout
 /// and is written in the vendor's canonical order.
-#[derive(Clone, Copy, Default, PartialEq, Eq)]
+///
+/// The layout is how a body was spelled, not what it says: all layouts
+/// compare equal, so that bodies can derive `PartialEq` and a parsed body
+/// equals the same body built in code.
+#[derive(Clone, Copy, Default)]
 pub(crate) struct Layout(u32);
+
+impl PartialEq for Layout {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Layout {}
+
+/// The standard members' indexes, in received order (empty when canonical).
+impl fmt::Debug for Layout {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list()
+            .entries((0..self.len()).filter_map(|at| self.get(at)))
+            .finish()
+    }
+}
 
 impl Layout {
     pub(crate) const MAX: usize = 8;

@@ -46,7 +46,7 @@ use crate::{Error, Members, RawJson, Snippet, Vendor};
 /// assert_eq!(entry.http_status(), Some(400));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone)]
+#[derive(Clone, PartialEq, Eq, Debug)]
 pub struct ErrorEntry<'a> {
     /// The provider's name for the error (`errorName`).
     pub error_name: Cow<'a, str>,
@@ -164,29 +164,6 @@ impl<'a> ErrorEntry<'a> {
             members: self.members.into_owned(),
             layout: self.layout,
         }
-    }
-}
-
-/// Equal when every member is equal; key order does not count.
-impl PartialEq for ErrorEntry<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.error_name == other.error_name
-            && self.code == other.code
-            && self.description == other.description
-            && self.members == other.members
-    }
-}
-
-impl Eq for ErrorEntry<'_> {}
-
-impl fmt::Debug for ErrorEntry<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ErrorEntry")
-            .field("error_name", &self.error_name)
-            .field("code", &self.code)
-            .field("description", &self.description)
-            .field("members", &self.members)
-            .finish()
     }
 }
 

@@ -431,7 +431,7 @@ impl std::error::Error for ErrorBody<'_> {}
 /// );
 /// assert_eq!(body.cause.as_deref(), Some(&Cause::new("ERROR")));
 /// ```
-#[derive(Clone)]
+#[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Cause<'a> {
     /// The cause's message.
     pub message: Option<Cow<'a, str>>,
@@ -459,24 +459,6 @@ impl<'a> Cause<'a> {
             members: self.members.into_owned(),
             layout: self.layout,
         }
-    }
-}
-
-/// Equal when the members are equal, whatever their order.
-impl PartialEq for Cause<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.message == other.message && self.members == other.members
-    }
-}
-
-impl Eq for Cause<'_> {}
-
-impl fmt::Debug for Cause<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Cause")
-            .field("message", &self.message)
-            .field("members", &self.members)
-            .finish()
     }
 }
 

@@ -26,7 +26,7 @@ use crate::{Error, Members, Snippet, Vendor};
 /// built in code is written `errorMessage`, `failureUrl`; a parsed one keeps
 /// its key order (the server builds it in a hash map, so the order carries
 /// no meaning) and any other members.
-#[derive(Clone)]
+#[derive(Clone, PartialEq, Eq, Debug)]
 pub struct LegacyFailure<'a> {
     /// What went wrong (`errorMessage`).
     pub error_message: Cow<'a, str>,
@@ -65,26 +65,6 @@ impl<'a> LegacyFailure<'a> {
             members: self.members.into_owned(),
             layout: self.layout,
         }
-    }
-}
-
-impl PartialEq for LegacyFailure<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.error_message == other.error_message
-            && self.failure_url == other.failure_url
-            && self.members == other.members
-    }
-}
-
-impl Eq for LegacyFailure<'_> {}
-
-impl fmt::Debug for LegacyFailure<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("LegacyFailure")
-            .field("error_message", &self.error_message)
-            .field("failure_url", &self.failure_url)
-            .field("members", &self.members)
-            .finish()
     }
 }
 
@@ -173,7 +153,7 @@ impl<'de> serde::Deserialize<'de> for LegacyFailure<'_> {
 /// `reason` is the module's machine token, not a reason phrase. A body built
 /// in code is written `failure`, `reason`, `authId`; a parsed one keeps its
 /// key order and any other members.
-#[derive(Clone)]
+#[derive(Clone, PartialEq, Eq, Debug)]
 pub struct ModuleFailure<'a> {
     /// `true`.
     pub failure: bool,
@@ -216,28 +196,6 @@ impl<'a> ModuleFailure<'a> {
             members: self.members.into_owned(),
             layout: self.layout,
         }
-    }
-}
-
-impl PartialEq for ModuleFailure<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.failure == other.failure
-            && self.reason == other.reason
-            && self.auth_id == other.auth_id
-            && self.members == other.members
-    }
-}
-
-impl Eq for ModuleFailure<'_> {}
-
-impl fmt::Debug for ModuleFailure<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ModuleFailure")
-            .field("failure", &self.failure)
-            .field("reason", &self.reason)
-            .field("auth_id", &self.auth_id)
-            .field("members", &self.members)
-            .finish()
     }
 }
 

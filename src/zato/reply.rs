@@ -23,7 +23,7 @@ use crate::{Error, Members, Vendor};
 ///
 /// Parsed bodies are written back with their key order and any other
 /// members.
-#[derive(Clone)]
+#[derive(Clone, PartialEq, Eq, Debug)]
 pub struct BadRequest<'a> {
     /// `"Error"`.
     pub result: Cow<'a, str>,
@@ -75,28 +75,6 @@ impl<'a> BadRequest<'a> {
             members: self.members.into_owned(),
             layout: self.layout,
         }
-    }
-}
-
-impl PartialEq for BadRequest<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.result == other.result
-            && self.cid == other.cid
-            && self.details == other.details
-            && self.members == other.members
-    }
-}
-
-impl Eq for BadRequest<'_> {}
-
-impl fmt::Debug for BadRequest<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("BadRequest")
-            .field("result", &self.result)
-            .field("cid", &self.cid)
-            .field("details", &self.details)
-            .field("members", &self.members)
-            .finish()
     }
 }
 

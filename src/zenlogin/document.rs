@@ -920,7 +920,7 @@ fn write_escaped(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
 /// assert_eq!(Source::from_parameter("application_key").parameter(), Some("application_key"));
 /// # Ok::<(), sso_errors::zenlogin::InvalidMember>(())
 /// ```
-#[derive(Clone)]
+#[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Source<'a> {
     pointer: Option<Cow<'a, str>>,
     parameter: Option<Cow<'a, str>>,
@@ -996,27 +996,6 @@ impl<'a> Source<'a> {
             members: self.members.into_owned(),
             layout: self.layout,
         }
-    }
-}
-
-/// Equal when every member is equal as JSON.
-impl PartialEq for Source<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.pointer == other.pointer
-            && self.parameter == other.parameter
-            && members_json_eq(&self.members, &other.members)
-    }
-}
-
-impl Eq for Source<'_> {}
-
-impl fmt::Debug for Source<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Source")
-            .field("pointer", &self.pointer)
-            .field("parameter", &self.parameter)
-            .field("members", &self.members)
-            .finish()
     }
 }
 
