@@ -23,6 +23,7 @@ const BASELINES: &[&str] = &[
     "hashmap",
     "string_match",
     "linear_scan",
+    "serde_derive",
     "serde_json_value",
     "json_macro",
 ];
