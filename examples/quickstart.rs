@@ -45,7 +45,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let document = zenlogin::ErrorDocument::parse(received)?;
     println!("parsed   {document} (HTTP {})", document.http_status());
     for error in document.errors.iter() {
-        if let (Some(code), Some(Ok(values))) = (error.known(), error.values()) {
+        if let (Some(code), Ok(values)) = (error.known(), error.values()) {
             println!(
                 "         {} error about {:?}: {:?}",
                 code.group(),

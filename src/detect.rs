@@ -1,10 +1,8 @@
 //! Recognising which vendor an error body came from, by its top-level
-//! members alone.
-
-use serde_json::value::RawValue;
+//! members alone, however many there are.
 
 use crate::Vendor;
-use crate::body::top_level_keys;
+use crate::body::TopLevel;
 
 /// Which vendor's error body `input` looks like, from its top-level members:
 ///
@@ -26,31 +24,26 @@ use crate::body::top_level_keys;
 /// ```
 #[must_use]
 pub fn detect(input: &[u8]) -> Option<Vendor> {
-    let keys = top_level_keys::<24>(input)?;
-    let is = |key: &str, first: u8| {
-        keys.get(key)
-            .is_some_and(|v: &RawValue| v.get().as_bytes().first() == Some(&first))
-    };
-    let is_number = |key: &str| {
-        keys.get(key)
-            .is_some_and(|v: &RawValue| v.get().as_bytes().first().is_some_and(u8::is_ascii_digit))
-    };
-    if keys.has("errors") {
+    TopLevel::scan(input).and_then(|top| of(&top))
+}
+
+/// The vendor of a body with these top-level members.
+pub(crate) fn of(top: &TopLevel) -> Option<Vendor> {
+    if top.has("errors") {
         return Some(Vendor::Zenlogin);
     }
-    if is("message", b'[') {
+    if top.first_byte("message") == Some(b'[') {
         return Some(Vendor::Merchant);
     }
-    if (is_number("code") || is_number("error")) && (keys.has("reason") || keys.has("message")) {
+    if (top.is_number("code") || top.is_number("error"))
+        && (top.has("reason") || top.has("message"))
+    {
         return Some(Vendor::OpenAm);
     }
-    if keys.has("errorMessage") || (keys.has("failure") && keys.has("authId")) {
+    if top.has("errorMessage") || (top.has("failure") && top.has("authId")) {
         return Some(Vendor::OpenAm);
     }
-    let zato_status = keys
-        .get("status")
-        .is_some_and(|v| matches!(v.get(), r#""ok""# | r#""warning""# | r#""error""#));
-    if zato_status || (keys.has("result") && keys.has("details")) {
+    if top.has_zato_status() || (top.has("result") && top.has("details")) {
         return Some(Vendor::Zato);
     }
     None

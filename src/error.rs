@@ -1,5 +1,7 @@
-//! The crate's own errors. Each carries the offending input (truncated to
-//! [`Snippet::CAPACITY`] bytes) and says what was expected.
+//! The crate's own errors. Each says what was expected and where, and keeps
+//! a bounded copy of the offending input for those who ask for it: messages
+//! never quote the input's values, since they end up in logs and the input
+//! may carry session tokens.
 
 use core::fmt;
 
@@ -87,10 +89,13 @@ impl fmt::Debug for Snippet {
     }
 }
 
-/// Shows the kept input quoted and escaped, with the full length when cut.
+/// Shows the kept input quoted, with control and bidirectional-override
+/// characters escaped, and the full length when cut.
 impl fmt::Display for Snippet {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:?}", self.as_str())?;
+        f.write_str("\"")?;
+        write_escaped(f, self.as_str())?;
+        f.write_str("\"")?;
         if self.is_truncated() {
             write!(f, "… ({} bytes in all)", self.original_len)?;
         }
@@ -108,21 +113,31 @@ impl fmt::Display for Snippet {
 /// assert_eq!(err.to_string(), r#"unknown Zato SSO sub-status code "E999999""#);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
-#[error("unknown {vendor} {noun} code {input}")]
+#[error("unknown {vendor} {noun} code {}", CodeText(input, *quoted))]
 pub struct UnknownCode {
     vendor: Vendor,
     noun: &'static str,
     input: Snippet,
+    /// Whether the message may quote the input: it has the shape of one of
+    /// the catalog's codes (printable ASCII, no longer than its longest).
+    quoted: bool,
 }
 
 impl UnknownCode {
     /// The error for `input` not being a code of catalog `C`.
     #[must_use]
     pub fn new<C: Catalog>(input: &str) -> Self {
+        let longest = C::ALL
+            .iter()
+            .map(|c| c.code().len().max(c.alias().map_or(0, str::len)))
+            .max()
+            .unwrap_or(0);
         Self {
             vendor: C::VENDOR,
             noun: C::NOUN,
             input: Snippet::new(input),
+            quoted: input.len() <= longest.min(MAX_QUOTED_CODE)
+                && input.bytes().all(|b| b.is_ascii_graphic()),
         }
     }
 
@@ -145,122 +160,415 @@ impl UnknownCode {
     }
 }
 
-/// Everything that can go wrong when parsing a vendor's body.
-///
-/// Every variant names the vendor, what was expected, and carries the
-/// offending input as a [`Snippet`].
-#[cfg(feature = "std")]
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum Error {
-    /// A code that the catalog does not hold, where only known codes are
-    /// accepted.
-    #[error(transparent)]
-    UnknownCode(#[from] UnknownCode),
-
-    /// The input is not JSON, or is JSON of the wrong shape for the vendor's
-    /// body.
-    #[error("malformed {vendor} body at line {line}, column {column}: {reason}; input: {input}")]
-    Malformed {
-        /// The vendor whose body was expected.
-        vendor: Vendor,
-        /// What was wrong, and what was expected instead.
-        reason: String,
-        /// 1-based line of the problem (0 when not known).
-        line: usize,
-        /// 1-based column of the problem (0 when not known).
-        column: usize,
-        /// The start of the input.
-        input: Snippet,
-    },
-
-    /// The input is another vendor's error body.
-    #[error("expected a {expected} error body, found a {found} one; input: {input}")]
-    WrongVendor {
-        /// The vendor whose body was expected.
-        expected: Vendor,
-        /// The vendor the body looks like.
-        found: Vendor,
-        /// The start of the input.
-        input: Snippet,
-    },
-
-    /// The input is not an error body at all: a success body, an HTML page,
-    /// an empty body.
-    #[error("not a {vendor} error body{}: {what}; input: {input}", DisplayStatus(*.status))]
-    NotAnErrorBody {
-        /// The vendor whose body was expected.
-        vendor: Vendor,
-        /// The HTTP status the input came with, when the caller gave it.
-        status: Option<u16>,
-        /// What the input is instead.
-        what: &'static str,
-        /// The start of the input.
-        input: Snippet,
-    },
-}
-
-#[cfg(feature = "std")]
-struct DisplayStatus(Option<u16>);
-
-#[cfg(feature = "std")]
-impl fmt::Display for DisplayStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            Some(status) => write!(f, " (HTTP {status})"),
-            None => Ok(()),
+/// Writes `text` with every control character, the quote, the backslash and
+/// the characters that reorder text (bidirectional overrides and isolates)
+/// escaped, so that a message holding it stays on one line and reads as it
+/// is stored.
+pub(crate) fn write_escaped(f: &mut impl fmt::Write, text: &str) -> fmt::Result {
+    for c in text.chars() {
+        match c {
+            '"' => f.write_str("\\\"")?,
+            '\\' => f.write_str("\\\\")?,
+            '\n' => f.write_str("\\n")?,
+            '\r' => f.write_str("\\r")?,
+            '\t' => f.write_str("\\t")?,
+            c if c.is_control() || is_bidi_control(c) => write!(f, "\\u{{{:x}}}", u32::from(c))?,
+            c => f.write_char(c)?,
         }
     }
+    Ok(())
+}
+
+/// The most bytes of received text a body's `Display` writes per member.
+#[cfg(feature = "std")]
+pub(crate) const MAX_DISPLAYED: usize = 256;
+
+/// Writes received `text` for a log line: escaped as by [`write_escaped`]
+/// and cut after [`MAX_DISPLAYED`] bytes, with the full length when cut.
+#[cfg(feature = "std")]
+pub(crate) fn write_bounded(f: &mut impl fmt::Write, text: &str) -> fmt::Result {
+    let mut end = text.len().min(MAX_DISPLAYED);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let (head, rest) = text.split_at(end);
+    write_escaped(f, head)?;
+    if !rest.is_empty() {
+        write!(f, "… ({} bytes in all)", text.len())?;
+    }
+    Ok(())
+}
+
+/// The characters that change the direction of the text around them.
+const fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The longest looked-up text a message quotes: codes are short, and a long
+/// input is not a code but something else (a token, a whole body).
+const MAX_QUOTED_CODE: usize = 16;
+
+/// A looked-up code in a message: quoted when it has the shape of a code of
+/// the catalog, otherwise only its length, since it may be anything (a
+/// session token sent where a code was expected).
+struct CodeText<'s>(&'s Snippet, bool);
+
+impl fmt::Display for CodeText<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.1 {
+            fmt::Display::fmt(self.0, f)
+        } else {
+            write!(f, "of {} bytes", self.0.original_len())
+        }
+    }
+}
+
+/// What kind of failure an [`Error`] is, in the spirit of
+/// `serde_json::Error::classify`.
+///
+/// ```
+/// use sso_errors::{Category, zato::Response};
+///
+/// assert_eq!(Response::parse(b"{").unwrap_err().category(), Category::Eof);
+/// assert_eq!(Response::parse(b"{]").unwrap_err().category(), Category::Syntax);
+/// assert_eq!(Response::parse(br#"{"status":"ok"}"#).unwrap_err().category(), Category::Data);
+/// ```
+#[cfg(feature = "std")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Category {
+    /// The input is not valid JSON.
+    Syntax,
+    /// The input ends in the middle of a JSON value.
+    Eof,
+    /// Valid JSON of the wrong shape for the vendor's body: a missing or
+    /// repeated member, a member of the wrong type, a value out of range.
+    Data,
+    /// A code the catalog does not hold, where only known codes are accepted.
+    UnknownCode,
+    /// Another vendor's error body.
+    WrongVendor,
+    /// Not an error body at all: a success body, an HTML page, an empty body.
+    NotAnErrorBody,
+}
+
+/// Everything that can go wrong when reading a vendor's body or code.
+///
+/// One pointer wide, so that `Result<T, Error>` stays small. Its `Display`
+/// says what was expected and where (member, line and column); it quotes at
+/// most a short code that was looked up, never other values of the input, so
+/// that a message cannot carry a session token into a log. The start of the
+/// input is kept, escaped and bounded, behind [`snippet`](Self::snippet), and
+/// the `serde_json` error behind [`source`](std::error::Error::source).
+///
+/// ```
+/// use sso_errors::{Category, Vendor, openam::ErrorBody};
+///
+/// let err = ErrorBody::parse(br#"{"code":"404","reason":"Not Found"}"#).unwrap_err();
+/// assert_eq!(err.category(), Category::Data);
+/// assert_eq!(err.vendor(), Vendor::OpenAm);
+/// assert_eq!(err.member(), Some("code"));
+/// assert_eq!((err.line(), err.column()), (1, 13));
+/// assert_eq!(
+///     err.to_string(),
+///     "malformed OpenAM body at line 1, column 13, member `code`: invalid type: a string, expected a status code number",
+/// );
+/// assert!(std::mem::size_of::<sso_errors::Error>() <= 16);
+/// ```
+#[cfg(feature = "std")]
+pub struct Error(Box<Inner>);
+
+#[cfg(feature = "std")]
+struct Inner {
+    category: Category,
+    vendor: Vendor,
+    /// The vendor the body belongs to, for [`Category::WrongVendor`].
+    found: Option<Vendor>,
+    /// The HTTP status the caller gave.
+    status: Option<u16>,
+    /// What was wrong and what was expected, free of input values.
+    reason: std::borrow::Cow<'static, str>,
+    member: Option<&'static str>,
+    line: usize,
+    column: usize,
+    snippet: Snippet,
+    unknown: Option<UnknownCode>,
+    source: Option<serde_json::Error>,
 }
 
 #[cfg(feature = "std")]
 impl Error {
+    fn new(category: Category, vendor: Vendor, input: &[u8]) -> Self {
+        Self(Box::new(Inner {
+            category,
+            vendor,
+            found: None,
+            status: None,
+            reason: std::borrow::Cow::Borrowed(""),
+            member: None,
+            line: 0,
+            column: 0,
+            snippet: Snippet::from_bytes(input),
+            unknown: None,
+            source: None,
+        }))
+    }
+
+    /// The input is another vendor's error body.
+    pub(crate) fn wrong_vendor(expected: Vendor, found: Vendor, input: &[u8]) -> Self {
+        let mut err = Self::new(Category::WrongVendor, expected, input);
+        err.0.found = Some(found);
+        err
+    }
+
+    /// The input is not an error body: `what` says what it is instead.
+    pub(crate) fn not_an_error_body(
+        vendor: Vendor,
+        status: Option<u16>,
+        what: &'static str,
+        input: &[u8],
+    ) -> Self {
+        let mut err = Self::new(Category::NotAnErrorBody, vendor, input);
+        err.0.status = status;
+        err.0.reason = std::borrow::Cow::Borrowed(what);
+        err
+    }
+
+    /// Records the HTTP status the input came with.
+    #[must_use]
+    pub(crate) fn with_status(mut self, status: u16) -> Self {
+        self.0.status = Some(status);
+        self
+    }
+
+    /// What kind of failure this is.
+    #[must_use]
+    pub fn category(&self) -> Category {
+        self.0.category
+    }
+
     /// The vendor whose body or code was expected.
     #[must_use]
-    pub const fn vendor(&self) -> Vendor {
-        match self {
-            Self::UnknownCode(e) => e.vendor(),
-            Self::Malformed { vendor, .. } | Self::NotAnErrorBody { vendor, .. } => *vendor,
-            Self::WrongVendor { expected, .. } => *expected,
-        }
+    pub fn vendor(&self) -> Vendor {
+        self.0.vendor
     }
 
-    /// The start of the offending input.
+    /// For [`Category::WrongVendor`], the vendor the body belongs to.
     #[must_use]
-    pub const fn input(&self) -> &Snippet {
-        match self {
-            Self::UnknownCode(e) => e.input(),
-            Self::Malformed { input, .. }
-            | Self::WrongVendor { input, .. }
-            | Self::NotAnErrorBody { input, .. } => input,
-        }
+    pub fn found_vendor(&self) -> Option<Vendor> {
+        self.0.found
     }
 
-    /// A [`Malformed`](Self::Malformed) error from a `serde_json` error,
-    /// unless the input is recognisably another vendor's body.
-    pub(crate) fn from_json(vendor: Vendor, err: &serde_json::Error, input: &[u8]) -> Self {
-        if !err.is_syntax() && !err.is_eof() {
+    /// The HTTP status the input came with, when the caller gave it.
+    #[must_use]
+    pub fn http_status(&self) -> Option<u16> {
+        self.0.status
+    }
+
+    /// What was wrong and what was expected instead (`missing field `cid``,
+    /// `an HTML page`), without the position: the message's last part.
+    #[must_use]
+    pub fn reason(&self) -> &str {
+        &self.0.reason
+    }
+
+    /// The member being read when the error occurred, when known.
+    #[must_use]
+    pub fn member(&self) -> Option<&'static str> {
+        self.0.member
+    }
+
+    /// The 1-based line of the problem in the input (0 when not known).
+    #[must_use]
+    pub fn line(&self) -> usize {
+        self.0.line
+    }
+
+    /// The 1-based column of the problem in the input (0 when not known).
+    #[must_use]
+    pub fn column(&self) -> usize {
+        self.0.column
+    }
+
+    /// For [`Category::UnknownCode`], the code that was not found.
+    #[must_use]
+    pub fn unknown_code(&self) -> Option<&UnknownCode> {
+        self.0.unknown.as_ref()
+    }
+
+    /// The start of the offending input, at most [`Snippet::CAPACITY`]
+    /// bytes. It may hold secrets (a session token): it is not part of the
+    /// message, and is for callers who decide to show it.
+    #[must_use]
+    pub fn snippet(&self) -> &Snippet {
+        &self.0.snippet
+    }
+
+    /// A [`Category::Data`], [`Syntax`](Category::Syntax) or
+    /// [`Eof`](Category::Eof) error from a `serde_json` error, unless the
+    /// input is recognisably another vendor's body.
+    pub(crate) fn from_json(vendor: Vendor, err: serde_json::Error, input: &[u8]) -> Self {
+        let category = match err.classify() {
+            serde_json::error::Category::Syntax | serde_json::error::Category::Io => {
+                Category::Syntax
+            }
+            serde_json::error::Category::Eof => Category::Eof,
+            serde_json::error::Category::Data => Category::Data,
+        };
+        if category == Category::Data {
             if let Some(found) = crate::detect::detect(input) {
                 if found != vendor {
-                    return Self::WrongVendor {
-                        expected: vendor,
-                        found,
-                        input: Snippet::from_bytes(input),
-                    };
+                    let mut wrong = Self::wrong_vendor(vendor, found, input);
+                    wrong.0.source = Some(err);
+                    return wrong;
                 }
             }
         }
-        let mut reason = err.to_string();
-        // serde_json appends " at line L column C"; we report those apart.
-        if let Some(at) = reason.rfind(" at line ") {
-            reason.truncate(at);
+        let mut out = Self::new(category, vendor, input);
+        out.0.reason = std::borrow::Cow::Owned(reason_of(&err));
+        out.0.member = crate::body::failed_member();
+        out.0.line = err.line();
+        out.0.column = err.column();
+        out.0.source = Some(err);
+        out
+    }
+}
+
+/// The longest reason kept from a `serde_json` message.
+#[cfg(feature = "std")]
+const MAX_REASON: usize = 160;
+
+/// `serde_json`'s message without its position, and with the values it
+/// quotes from the input (`invalid type: string "AQIC…"`) replaced by what
+/// kind of value they are (`a string`).
+#[cfg(feature = "std")]
+pub(crate) fn reason_of(err: &serde_json::Error) -> String {
+    let text = err.to_string();
+    // serde_json appends " at line L column C"; it is reported apart.
+    let text = match text.rfind(" at line ") {
+        Some(at) => &text[..at],
+        None => &text[..],
+    };
+    let mut reason = String::new();
+    let quoting = ["invalid type: ", "invalid value: "]
+        .into_iter()
+        .find(|prefix| text.starts_with(prefix));
+    // The expectation is the crate's own text, and comes last; what stands
+    // before it describes the input.
+    match (quoting, text.rfind(", expected ")) {
+        (Some(prefix), Some(at)) if at >= prefix.len() => {
+            let found = &text[prefix.len()..at];
+            reason.push_str(prefix);
+            reason.push_str(kind_of_value(found));
+            reason.push_str(&text[at..]);
         }
-        Self::Malformed {
-            vendor,
-            reason,
-            line: err.line(),
-            column: err.column(),
-            input: Snippet::from_bytes(input),
+        _ if text.starts_with("unknown variant ") || text.starts_with("unknown field ") => {
+            reason.push_str(text.split('`').next().unwrap_or(text).trim_end());
+            if let Some(at) = text.rfind(", expected ") {
+                reason.push_str(&text[at..]);
+            }
         }
+        _ => reason.push_str(text),
+    }
+    if reason.len() > MAX_REASON {
+        let mut end = MAX_REASON;
+        while !reason.is_char_boundary(end) {
+            end -= 1;
+        }
+        reason.truncate(end);
+        reason.push('…');
+    }
+    reason
+}
+
+/// What kind of value serde's description of an unexpected value names.
+#[cfg(feature = "std")]
+fn kind_of_value(found: &str) -> &'static str {
+    const KINDS: &[(&str, &str)] = &[
+        ("string", "a string"),
+        ("integer", "an integer"),
+        ("floating point", "a number"),
+        ("boolean", "a boolean"),
+        ("map", "an object"),
+        ("sequence", "an array"),
+        ("unit", "null"),
+        ("null", "null"),
+        ("character", "a string"),
+    ];
+    KINDS
+        .iter()
+        .find(|(prefix, _)| found.starts_with(prefix))
+        .map_or("another value", |(_, kind)| kind)
+}
+
+#[cfg(feature = "std")]
+impl From<UnknownCode> for Error {
+    fn from(unknown: UnknownCode) -> Self {
+        let mut err = Self::new(Category::UnknownCode, unknown.vendor(), b"");
+        err.0.snippet = *unknown.input();
+        err.0.unknown = Some(unknown);
+        err
+    }
+}
+
+#[cfg(feature = "std")]
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let e = &*self.0;
+        match e.category {
+            Category::UnknownCode => match &e.unknown {
+                Some(unknown) => fmt::Display::fmt(unknown, f),
+                None => write!(f, "unknown {} code", e.vendor),
+            },
+            Category::WrongVendor => {
+                let found = e.found.map_or("another vendor's", |v| v.with_article());
+                write!(
+                    f,
+                    "expected {} error body, found {found} one",
+                    e.vendor.with_article()
+                )
+            }
+            Category::NotAnErrorBody => {
+                write!(f, "not {} error body", e.vendor.with_article())?;
+                if let Some(status) = e.status {
+                    write!(f, " (HTTP {status})")?;
+                }
+                write!(f, ": {}", e.reason)
+            }
+            Category::Syntax | Category::Eof | Category::Data => {
+                write!(f, "malformed {} body", e.vendor)?;
+                if e.line > 0 {
+                    write!(f, " at line {}, column {}", e.line, e.column)?;
+                }
+                if let Some(member) = e.member {
+                    write!(f, ", member `{member}`")?;
+                }
+                write!(f, ": {}", e.reason)
+            }
+        }
+    }
+}
+
+/// Shows the category, the vendor and the message; like `Display`, never
+/// the input's values.
+#[cfg(feature = "std")]
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Error")
+            .field("category", &self.0.category)
+            .field("vendor", &self.0.vendor)
+            .field("message", &format_args!("{self}"))
+            .finish()
+    }
+}
+
+#[cfg(feature = "std")]
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        // An unknown code's message is the whole message: no source.
+        self.0
+            .source
+            .as_ref()
+            .map(|json| json as &(dyn std::error::Error + 'static))
     }
 }

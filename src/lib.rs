@@ -21,6 +21,8 @@ pub mod detect;
 #[cfg(feature = "std")]
 mod list;
 #[cfg(feature = "std")]
+mod reply;
+#[cfg(feature = "std")]
 mod wire;
 
 pub mod merchant;
@@ -29,13 +31,15 @@ pub mod zato;
 pub mod zenlogin;
 
 #[cfg(feature = "std")]
-pub use body::{Members, RawJson};
+pub use body::{Body, Members, RawJson};
 pub use catalog::{Catalog, Origin, Spelling};
 #[cfg(feature = "std")]
-pub use error::Error;
+pub use error::{Category, Error};
 pub use error::{Snippet, UnknownCode};
 #[cfg(feature = "std")]
 pub use list::List;
+#[cfg(feature = "std")]
+pub use reply::{Reply, ReplyContent};
 pub use vendor::Vendor;
 #[cfg(feature = "std")]
 pub use wire::Wire;

@@ -44,7 +44,11 @@ impl<T> List<T> {
             Repr::Empty => self.0 = Repr::One(value),
             Repr::One(_) => {
                 if let Repr::One(first) = std::mem::replace(&mut self.0, Repr::Empty) {
-                    self.0 = Repr::Many(vec![first, value]);
+                    // Room for a few more: bodies with two errors often have more.
+                    let mut values = Vec::with_capacity(4);
+                    values.push(first);
+                    values.push(value);
+                    self.0 = Repr::Many(values);
                 }
             }
         }

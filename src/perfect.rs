@@ -411,7 +411,7 @@ impl<
     }
 }
 
-const fn eq(a: &[u8], b: &[u8]) -> bool {
+pub(crate) const fn eq(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }

@@ -40,6 +40,19 @@ impl Vendor {
     }
 }
 
+impl Vendor {
+    /// The name with its indefinite article, for messages ("an OpenAM").
+    #[cfg(feature = "std")]
+    pub(crate) const fn with_article(self) -> &'static str {
+        match self {
+            Self::Zato => "a Zato SSO",
+            Self::Zenlogin => "a Zenlogin",
+            Self::OpenAm => "an OpenAM",
+            Self::Merchant => "a merchant User Management",
+        }
+    }
+}
+
 /// Writes the vendor's [`name`](Vendor::name).
 impl fmt::Display for Vendor {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -214,6 +214,6 @@ impl<C: Catalog> serde::Serialize for Wire<'_, C> {
 impl<'de, 'a, C: Catalog> serde::Deserialize<'de> for Wire<'a, C> {
     #[inline]
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        <crate::body::Own as crate::body::Mode<'de, 'a>>::wire::<C, D>(deserializer)
+        <Self as crate::body::Field<'a>>::read::<crate::body::Own, D>(deserializer)
     }
 }

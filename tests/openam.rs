@@ -8,10 +8,9 @@ use std::path::Path;
 
 use serde_json::value::RawValue;
 use sso_errors::openam::{
-    AuthFailure, AuthFailureBody, Cause, Class, Code, ErrorBody, LegacyFailure, ModuleFailure,
-    Reply, Status,
+    Cause, Class, Code, ErrorBody, LegacyFailure, ModuleFailure, Reply, ReplyBody, Status,
 };
-use sso_errors::{Catalog, Error, Origin, RawJson, Spelling, Vendor};
+use sso_errors::{Catalog, Category, Error, Origin, RawJson, Spelling, Vendor};
 
 /// Removes the whitespace between JSON tokens, leaving strings and every
 /// other token exactly as written. (Going through `serde_json::Value` would
@@ -48,14 +47,19 @@ fn data(path: &str) -> String {
     fs::read_to_string(Path::new("tests/data/openam").join(path)).unwrap()
 }
 
+/// Whether the error is a malformed body (any of the old `Malformed`'s
+/// categories).
+fn is_malformed(err: &Error) -> bool {
+    matches!(
+        err.category(),
+        Category::Syntax | Category::Eof | Category::Data
+    )
+}
+
 fn malformed_reason(err: &Error) -> &str {
-    match err {
-        Error::Malformed { vendor, reason, .. } => {
-            assert_eq!(*vendor, Vendor::OpenAm);
-            reason
-        }
-        other => panic!("expected Error::Malformed, got {other:?}"),
-    }
+    assert!(is_malformed(err), "expected a malformed body, got {err:?}");
+    assert_eq!(err.vendor(), Vendor::OpenAm);
+    err.reason()
 }
 
 // ---------------------------------------------------------------- catalog
@@ -297,46 +301,20 @@ fn every_documented_example_both_directions() {
 fn documented_success_body_is_not_an_error_body() {
     let text = data("seed/token_id_success.json");
     let err = ErrorBody::parse(text.as_bytes()).unwrap_err();
-    let Error::NotAnErrorBody {
-        vendor,
-        status,
-        what,
-        input,
-    } = &err
-    else {
-        panic!("expected NotAnErrorBody, got {err:?}");
-    };
-    assert_eq!(*vendor, Vendor::OpenAm);
-    assert_eq!(*status, None);
-    assert!(what.contains("tokenId"), "{what}");
-    assert!(input.as_str().contains("AQIC5w"));
+    assert_eq!(err.category(), Category::NotAnErrorBody, "{err:?}");
+    assert_eq!(err.vendor(), Vendor::OpenAm);
+    assert_eq!(err.http_status(), None);
+    assert!(err.reason().contains("tokenId"), "{}", err.reason());
+    assert!(err.snippet().as_str().contains("AQIC5w"));
 
+    // `Reply::parse` (which now also reads the authentication failures).
     let err = Reply::parse(200, text.as_bytes()).unwrap_err();
-    assert!(
-        matches!(
-            err,
-            Error::NotAnErrorBody {
-                status: Some(200),
-                ..
-            }
-        ),
-        "{err:?}"
-    );
-    let err = AuthFailure::parse(200, text.as_bytes()).unwrap_err();
-    assert!(
-        matches!(
-            err,
-            Error::NotAnErrorBody {
-                status: Some(200),
-                ..
-            }
-        ),
-        "{err:?}"
-    );
+    assert_eq!(err.category(), Category::NotAnErrorBody, "{err:?}");
+    assert_eq!(err.http_status(), Some(200), "{err:?}");
 
     // Any other object without `code`: a resource, an action's result.
     let err = ErrorBody::parse(br#"{"_id":"demo","username":"demo"}"#).unwrap_err();
-    assert!(matches!(err, Error::NotAnErrorBody { .. }), "{err:?}");
+    assert_eq!(err.category(), Category::NotAnErrorBody, "{err:?}");
     assert!(serde_json::from_str::<ErrorBody<'_>>(&text).is_err());
 }
 
@@ -348,44 +326,20 @@ fn html_pages_and_empty_bodies_are_not_error_bodies() {
         b"  \n<!DOCTYPE html>",
     ] {
         let err = ErrorBody::parse(input).unwrap_err();
-        assert!(
-            matches!(
-                err,
-                Error::NotAnErrorBody {
-                    what: "an HTML page",
-                    ..
-                }
-            ),
-            "{err:?}"
-        );
+        assert_eq!(err.category(), Category::NotAnErrorBody, "{err:?}");
+        assert_eq!(err.reason(), "an HTML page", "{err:?}");
         let err = Reply::parse(415, input).unwrap_err();
-        assert!(
-            matches!(
-                err,
-                Error::NotAnErrorBody {
-                    status: Some(415),
-                    ..
-                }
-            ),
-            "{err:?}"
-        );
+        assert_eq!(err.category(), Category::NotAnErrorBody, "{err:?}");
+        assert_eq!(err.http_status(), Some(415), "{err:?}");
     }
     for input in [&b""[..], b" \r\n"] {
         let err = ErrorBody::parse(input).unwrap_err();
-        assert!(
-            matches!(
-                err,
-                Error::NotAnErrorBody {
-                    what: "an empty body",
-                    ..
-                }
-            ),
-            "{err:?}"
-        );
+        assert_eq!(err.category(), Category::NotAnErrorBody, "{err:?}");
+        assert_eq!(err.reason(), "an empty body", "{err:?}");
     }
     // As the documentation prints it: neither JSON nor a page.
     let err = ErrorBody::parse(b"...\nHTTP Status 415\n...").unwrap_err();
-    assert!(matches!(err, Error::Malformed { .. }), "{err:?}");
+    assert!(is_malformed(&err), "{err:?}");
 }
 
 // ------------------------------------------------------------- the error body
@@ -596,9 +550,13 @@ fn legacy_error_key() {
     assert_eq!(body.error_member().unwrap().get(), r#""invalid_request""#);
     assert_eq!(body.to_json().as_bytes(), input);
 
-    // A bad number under `error` is named.
+    // A bad number under `error` is described (messages no longer quote
+    // the value).
     let err = ErrorBody::parse(br#"{"error":70000,"reason":"x"}"#).unwrap_err();
-    assert!(malformed_reason(&err).contains("70000"), "{err}");
+    assert!(
+        malformed_reason(&err).contains("a number above 65535"),
+        "{err}"
+    );
     // A string `error` is not an OpenAM code: an OAuth 2.0 error is not a CREST body.
     let err =
         ErrorBody::parse(br#"{"error":"invalid_client","error_description":"x"}"#).unwrap_err();
@@ -633,7 +591,7 @@ fn members_in_any_order_parse_the_same_borrowed_and_owned() {
     assert_eq!(owned.to_json().as_bytes(), input);
     let reply = Reply::parse(410, input).unwrap();
     assert_eq!(reply.http_status(), 410);
-    assert_eq!(reply.to_json().as_bytes(), input);
+    assert_eq!(reply.to_body().as_bytes(), input);
 
     // The legacy code, read last.
     let input = br#"{"reason":"Conflict","message":"Conflict","error":409}"#;
@@ -657,96 +615,109 @@ fn members_in_any_order_parse_the_same_borrowed_and_owned() {
 
     // A failure after some members were read leaves nothing behind.
     let err = ErrorBody::parse(br#"{"reason":"Bad Request","message":"m","code":-1}"#).unwrap_err();
-    assert!(malformed_reason(&err).contains("-1"), "{err}");
+    assert!(
+        malformed_reason(&err).contains("a negative number"),
+        "{err}"
+    );
+    assert_eq!(err.member(), Some("code"), "{err}");
     let err = ErrorBody::parse(br#"{"code":400,"reason":"Bad Request","code":400}"#).unwrap_err();
     assert!(malformed_reason(&err).contains("duplicate"), "{err}");
 }
 
 #[test]
 fn bad_codes_get_typed_errors_naming_the_value() {
-    let cases: &[(&str, &str)] = &[
+    // The error names what kind of value the code is; the crate's message
+    // never quotes the value itself.
+    let cases: &[(&str, Option<&str>, &str)] = &[
         (
             r#"{"code":"400","reason":"Bad Request","message":"x"}"#,
-            r#""400""#,
+            Some(r#""400""#),
+            "invalid type: a string",
         ),
-        (r#"{"code":-1,"reason":"Bad Request","message":"x"}"#, "-1"),
+        (
+            r#"{"code":-1,"reason":"Bad Request","message":"x"}"#,
+            Some("-1"),
+            "a negative number",
+        ),
         (
             r#"{"code":70000,"reason":"Bad Request","message":"x"}"#,
-            "70000",
+            Some("70000"),
+            "a number above 65535",
         ),
         (
             r#"{"code":400.5,"reason":"Bad Request","message":"x"}"#,
-            "400.5",
+            Some("400.5"),
+            "a fractional or too large number",
         ),
         (
             r#"{"code":400.0,"reason":"Bad Request","message":"x"}"#,
-            "400.0",
+            Some("400.0"),
+            "a fractional or too large number",
         ),
-        (r#"{"code":18446744073709551616}"#, "1.8446744073709552e19"),
-        (r#"{"code":null,"reason":"Bad Request"}"#, "null"),
-        (r#"{"code":true}"#, "true"),
+        (
+            r#"{"code":18446744073709551616}"#,
+            Some("18446744073709551616"),
+            "number, expected a status code number",
+        ),
+        (
+            r#"{"code":null,"reason":"Bad Request"}"#,
+            None,
+            "invalid type: null",
+        ),
+        (r#"{"code":true}"#, None, "invalid type: a boolean"),
     ];
-    for (input, named) in cases {
+    for (input, value, kind) in cases {
         let err = ErrorBody::parse(input.as_bytes()).unwrap_err();
+        assert_eq!(err.category(), Category::Data, "{input}: {err:?}");
         let reason = malformed_reason(&err);
-        assert!(reason.contains(named), "{input}: {reason}");
-        assert!(reason.contains("code"), "{input}: {reason}");
-        assert!(err.to_string().contains(named));
+        assert!(reason.contains(kind), "{input}: {reason}");
+        assert!(
+            reason.contains("expected a status code number"),
+            "{input}: {reason}"
+        );
+        assert_eq!(err.member(), Some("code"), "{input}: {err}");
+        assert!(err.to_string().contains(kind), "{err}");
+        assert!(err.to_string().contains("member `code`"), "{err}");
+        if let Some(value) = value {
+            assert!(!err.to_string().contains(value), "{input}: {err}");
+        }
         let err = serde_json::from_str::<ErrorBody<'_>>(input).unwrap_err();
-        assert!(err.to_string().contains(named), "{err}");
-        assert!(Reply::parse(400, input.as_bytes()).is_err());
+        assert!(
+            err.to_string().contains("expected a status code number"),
+            "{err}"
+        );
+        let err = Reply::parse(400, input.as_bytes()).unwrap_err();
+        assert!(is_malformed(&err), "{input}: {err:?}");
+        assert_eq!(err.http_status(), Some(400));
     }
     let err = ErrorBody::parse(br#"{"code":404,"code":404}"#).unwrap_err();
     assert!(malformed_reason(&err).contains("duplicate"), "{err}");
     let err = ErrorBody::parse(br#"{"reason":"Bad Request","message":"x"}"#).unwrap_err();
     assert_eq!(malformed_reason(&err), "missing field `code`");
     let err = ErrorBody::parse(br#"{"code":404,"message":5}"#).unwrap_err();
-    assert!(matches!(err, Error::Malformed { .. }), "{err:?}");
+    assert!(is_malformed(&err), "{err:?}");
     let err = ErrorBody::parse(br#"[{"code":404}]"#).unwrap_err();
-    assert!(matches!(err, Error::Malformed { .. }), "{err:?}");
+    assert!(is_malformed(&err), "{err:?}");
     let err = ErrorBody::parse(br#"{"code":404} x"#).unwrap_err();
-    assert!(matches!(err, Error::Malformed { .. }), "{err:?}");
+    assert!(is_malformed(&err), "{err:?}");
 }
 
 #[test]
 fn other_vendors_bodies_are_recognised() {
     let zato = br#"{"status":"error","cid":"30e22dfde268b7ba0b56ad0d","sub_status":["E005001"]}"#;
     let err = ErrorBody::parse(zato).unwrap_err();
-    assert!(
-        matches!(
-            err,
-            Error::WrongVendor {
-                expected: Vendor::OpenAm,
-                found: Vendor::Zato,
-                ..
-            }
-        ),
-        "{err:?}"
-    );
+    assert_eq!(err.category(), Category::WrongVendor, "{err:?}");
+    assert_eq!(err.vendor(), Vendor::OpenAm);
+    assert_eq!(err.found_vendor(), Some(Vendor::Zato), "{err:?}");
     let merchant = br#"{"message":[{"errorName":"X","code":"14042","description":"d"}]}"#;
     let err = ErrorBody::parse(merchant).unwrap_err();
-    assert!(
-        matches!(
-            err,
-            Error::WrongVendor {
-                found: Vendor::Merchant,
-                ..
-            }
-        ),
-        "{err:?}"
-    );
+    assert_eq!(err.category(), Category::WrongVendor, "{err:?}");
+    assert_eq!(err.found_vendor(), Some(Vendor::Merchant), "{err:?}");
     let zenlogin = br#"{"errors":[{"code":"3003","detail":"d"}]}"#;
     let err = Reply::parse(400, zenlogin).unwrap_err();
-    assert!(
-        matches!(
-            err,
-            Error::WrongVendor {
-                found: Vendor::Zenlogin,
-                ..
-            }
-        ),
-        "{err:?}"
-    );
+    assert_eq!(err.category(), Category::WrongVendor, "{err:?}");
+    assert_eq!(err.found_vendor(), Some(Vendor::Zenlogin), "{err:?}");
+    assert_eq!(err.http_status(), Some(400), "{err:?}");
 }
 
 #[test]
@@ -773,37 +744,42 @@ fn display() {
 #[test]
 fn authentication_failures() {
     let legacy = LegacyFailure::new("Invalid Password!!").with_failure_url("http://localhost:8080");
-    let failure = AuthFailure {
-        http_status: 401,
-        body: AuthFailureBody::Legacy(legacy),
-    };
+    let failure = Reply::new(401, ReplyBody::Legacy(legacy));
     let json = r#"{"errorMessage":"Invalid Password!!","failureUrl":"http://localhost:8080"}"#;
-    assert_eq!(failure.to_json(), json);
-    assert_eq!(AuthFailure::parse(401, json.as_bytes()).unwrap(), failure);
+    assert_eq!(failure.to_body(), json);
+    assert_eq!(Reply::parse(401, json.as_bytes()).unwrap(), failure);
+    assert_eq!(failure.http_status(), 401);
+    assert_eq!(
+        failure.body().to_string(),
+        "OpenAM authentication failed: Invalid Password!!"
+    );
     assert_eq!(
         failure.to_string(),
-        "OpenAM authentication failed (HTTP 401): Invalid Password!!"
+        "HTTP 401: OpenAM authentication failed: Invalid Password!!"
     );
-    assert_eq!(failure.failure_url(), Some("http://localhost:8080"));
-    assert_eq!(failure.auth_id(), None);
+    assert_eq!(
+        failure.body().failure_url().as_deref(),
+        Some("http://localhost:8080")
+    );
+    assert_eq!(failure.body().auth_id(), None);
 
     let module = ModuleFailure::new("http-auth-failed").with_auth_id("12345");
-    let failure = AuthFailure {
-        http_status: 401,
-        body: AuthFailureBody::Module(module),
-    };
+    let failure = Reply::new(401, ReplyBody::Module(module));
     let json = r#"{"failure":true,"reason":"http-auth-failed","authId":"12345"}"#;
-    assert_eq!(failure.to_json(), json);
-    assert_eq!(AuthFailure::parse(401, json.as_bytes()).unwrap(), failure);
-    assert_eq!(failure.message(), Some("http-auth-failed"));
-    assert_eq!(failure.auth_id(), Some("12345"));
+    assert_eq!(failure.to_body(), json);
+    assert_eq!(Reply::parse(401, json.as_bytes()).unwrap(), failure);
+    assert_eq!(failure.body().message(), Some("http-auth-failed"));
+    assert_eq!(failure.body().auth_id(), Some("12345"));
 
     // Received order and other members are kept.
     let json = br#"{"reason":"http-auth-failed","x":1,"failure":true,"authId":"12345"}"#;
     let reply = Reply::parse(401, json).unwrap();
-    assert_eq!(reply.to_json().as_bytes(), json);
+    assert_eq!(reply.to_body().as_bytes(), json);
     assert_eq!(reply.http_status(), 401);
-    assert_eq!(serde_json::to_vec(&reply).unwrap(), json);
+    let ReplyBody::Module(module) = reply.body() else {
+        panic!("expected a module failure, got {reply:?}");
+    };
+    assert_eq!(serde_json::to_vec(module).unwrap(), json);
     let owned: ModuleFailure<'static> = serde_json::from_slice(json).unwrap();
     assert_eq!(owned.members.get("x").unwrap().get(), "1");
     let owned: LegacyFailure<'static> = serde_json::from_str(r#"{"errorMessage":"m"}"#).unwrap();
@@ -812,17 +788,22 @@ fn authentication_failures() {
     // A module body with members CREST would read differently.
     let json = br#"{"failure":true,"reason":"r","cause":"text","message":5}"#;
     assert!(matches!(
-        Reply::parse(401, json).unwrap(),
-        Reply::AuthFailure(_)
+        Reply::parse(401, json).unwrap().body(),
+        ReplyBody::Module(_)
     ));
 
-    // Not a CREST body, and the other way round.
+    // Not a CREST body, and the other way round: a CREST body is not read
+    // as an authentication failure.
     let err = ErrorBody::parse(br#"{"errorMessage":"Unsupported Media Type"}"#).unwrap_err();
     assert!(malformed_reason(&err).contains("Reply"), "{err}");
-    let err = AuthFailure::parse(401, br#"{"code":401,"reason":"Unauthorized"}"#).unwrap_err();
-    assert!(malformed_reason(&err).contains("CREST"), "{err}");
-    let err = AuthFailure::parse(401, br#"{"failure":"yes"}"#).unwrap_err();
-    assert!(matches!(err, Error::Malformed { .. }), "{err:?}");
+    let reply = Reply::parse(401, br#"{"code":401,"reason":"Unauthorized"}"#).unwrap();
+    assert!(
+        matches!(reply.body(), ReplyBody::Error(body) if body.code == Status::Unauthorized),
+        "{reply:?}"
+    );
+    let err = Reply::parse(401, br#"{"failure":"yes"}"#).unwrap_err();
+    assert!(is_malformed(&err), "{err:?}");
+    assert_eq!(err.http_status(), Some(401));
 }
 
 // ------------------------------------------------------------- real bodies
@@ -865,40 +846,48 @@ fn every_real_body_round_trips_byte_for_byte() {
             // output of the compact input is the input itself, and the
             // output of the pretty one compacts to it.
             if input == expected {
-                assert_eq!(reply.to_json(), expected, "{name}");
+                assert_eq!(reply.to_body(), expected, "{name}");
             } else {
-                assert_eq!(compact(&reply.to_json()), expected, "{name}");
+                assert_eq!(compact(&reply.to_body()), expected, "{name}");
             }
             assert_eq!(reply.http_status(), status, "{name}");
             assert_eq!(reply.clone().into_owned(), reply);
-            match &reply {
-                Reply::Error(body) => {
+            match reply.body() {
+                ReplyBody::Error(body) => {
                     assert_eq!(&ErrorBody::parse(input.as_bytes()).unwrap(), body);
                     let owned: ErrorBody<'static> = serde_json::from_str(input).unwrap();
                     assert_eq!(&owned, body, "{name}");
                     assert_eq!(compact(&owned.to_json()), expected, "{name}");
-                    assert_eq!(owned.to_json(), reply.to_json(), "{name}");
+                    assert_eq!(owned.to_json(), reply.to_body(), "{name}");
                     assert!(body.code.is_error(), "{name}");
                     assert!(body.message.is_some(), "{name}");
                 }
-                Reply::AuthFailure(failure) => {
-                    assert_eq!(
-                        &AuthFailure::parse(status, input.as_bytes()).unwrap(),
-                        failure
-                    );
+                ReplyBody::Legacy(failure) => {
+                    let owned: LegacyFailure<'static> = serde_json::from_str(input).unwrap();
+                    assert_eq!(&owned, failure, "{name}");
                     assert!(ErrorBody::parse(input.as_bytes()).is_err(), "{name}");
                 }
+                ReplyBody::Module(failure) => {
+                    let owned: ModuleFailure<'static> = serde_json::from_str(input).unwrap();
+                    assert_eq!(&owned, failure, "{name}");
+                    assert!(ErrorBody::parse(input.as_bytes()).is_err(), "{name}");
+                }
+                other => panic!("{name}: unexpected body {other:?}"),
             }
         }
-        match Reply::parse(status, expected.as_bytes()).unwrap() {
-            Reply::Error(body) => {
+        match Reply::parse(status, expected.as_bytes())
+            .unwrap()
+            .into_body()
+        {
+            ReplyBody::Error(body) => {
                 crest += 1;
                 assert!(
                     body.status().is_some(),
                     "{name}: every real code is in the catalog"
                 );
             }
-            Reply::AuthFailure(_) => auth += 1,
+            ReplyBody::Legacy(_) | ReplyBody::Module(_) => auth += 1,
+            other => panic!("{name}: unexpected body {other:?}"),
         }
     }
     assert_eq!((crest, auth), (46, 4));
@@ -1016,8 +1005,8 @@ fn readme_example() -> Result<(), Box<dyn std::error::Error>> {
 
     // The authenticate endpoint's other failure shapes.
     let reply = Reply::parse(401, br#"{"errorMessage":"Invalid Password!!"}"#)?;
-    assert!(matches!(reply, Reply::AuthFailure(_)));
-    assert_eq!(reply.message(), Some("Invalid Password!!"));
+    assert!(matches!(reply.body(), ReplyBody::Legacy(_)));
+    assert_eq!(reply.body().message(), Some("Invalid Password!!"));
 
     // Quickstart.
     let body = ErrorBody::parse(

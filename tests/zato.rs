@@ -9,9 +9,9 @@ use std::collections::HashSet;
 
 use common::{compact, vectors};
 use sso_errors::zato::{
-    BadRequest, Disclosure, LoginRequest, Reply, Response, Severity, Status, SubStatus,
+    BadRequest, Disclosure, LoginRequest, Reply, ReplyBody, Response, Severity, Status, SubStatus,
 };
-use sso_errors::{Catalog, Error, Origin, Spelling, Vendor, Wire};
+use sso_errors::{Catalog, Category, Origin, Spelling, Vendor, Wire};
 
 /// The success example of the User.login documentation, as printed.
 const SEED_LOGIN_OK: &str = r#"{
@@ -289,13 +289,23 @@ fn every_real_body_round_trips_byte_for_byte() {
     assert_eq!(all.len(), 18);
     for (name, vector) in all {
         let raw = vector.body.get();
-        let reply = Reply::parse(raw.as_bytes()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        // The vectors recorded without an HTTP status are `error` bodies.
+        let status = vector.http_status.unwrap_or(403);
+        let reply = Reply::parse(status, raw.as_bytes()).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(reply.to_body(), compact(raw), "{name} ({})", vector.source);
-        if let Some(status) = vector.http_status {
-            assert_eq!(reply.http_status(), status, "{name}");
+        assert_eq!(reply.http_status(), status, "{name}");
+        // The status the body implies is the one it was recorded with.
+        if let Some(recorded) = vector.http_status {
+            let implied = match reply.body() {
+                ReplyBody::Response(response) => response.http_status(),
+                ReplyBody::BadRequest(envelope) => envelope.http_status(),
+                ReplyBody::PlainBadRequest => 400,
+                other => panic!("{name}: {other:?}"),
+            };
+            assert_eq!(implied, recorded, "{name}");
         }
         // The owning serde path gives the same body.
-        if let Reply::Response(response) = &reply {
+        if let ReplyBody::Response(response) = reply.body() {
             let owned: Response<'static> = serde_json::from_str(raw).unwrap();
             assert_eq!(&owned, response, "{name}");
             assert_eq!(owned.to_json(), compact(raw), "{name}");
@@ -409,7 +419,7 @@ fn malformed_bodies_are_typed_errors() {
         (br#"{"status":"ok"}"#, "missing field `cid`"),
         (
             br#"{"status":"fatal","cid":"a"}"#,
-            "unknown status \"fatal\"",
+            "unknown Zato SSO status code \"fatal\"",
         ),
         (
             br#"{"status":"ok","cid":"a","sub_status":5}"#,
@@ -426,18 +436,19 @@ fn malformed_bodies_are_typed_errors() {
     ];
     for (input, reason_part) in cases {
         match Response::parse(input) {
-            Err(Error::Malformed {
-                vendor: Vendor::Zato,
-                reason,
-                input: snippet,
-                ..
-            }) => {
+            Err(err)
+                if matches!(
+                    err.category(),
+                    Category::Syntax | Category::Eof | Category::Data
+                ) && err.vendor() == Vendor::Zato =>
+            {
+                let reason = err.reason();
                 assert!(
                     reason.contains(reason_part),
                     "{:?}: {reason:?} lacks {reason_part:?}",
                     String::from_utf8_lossy(input)
                 );
-                assert_eq!(snippet.original_len(), input.len());
+                assert_eq!(err.snippet().original_len(), input.len());
             }
             other => panic!("{:?}: {other:?}", String::from_utf8_lossy(input)),
         }
@@ -448,26 +459,14 @@ fn malformed_bodies_are_typed_errors() {
 fn other_vendors_bodies_are_reported_as_such() {
     let openam = br#"{"code":401,"reason":"Unauthorized","message":"Access denied"}"#;
     let err = Response::parse(openam).unwrap_err();
-    assert!(
-        matches!(
-            err,
-            Error::WrongVendor {
-                expected: Vendor::Zato,
-                found: Vendor::OpenAm,
-                ..
-            }
-        ),
-        "{err:?}"
-    );
+    assert_eq!(err.category(), Category::WrongVendor, "{err:?}");
+    assert_eq!(err.vendor(), Vendor::Zato, "{err:?}");
+    assert_eq!(err.found_vendor(), Some(Vendor::OpenAm), "{err:?}");
     assert!(err.to_string().contains("OpenAM"), "{err}");
     let zenlogin = br#"{"errors":[{"code":"3003","detail":"x"}]}"#;
-    assert!(matches!(
-        Response::parse(zenlogin),
-        Err(Error::WrongVendor {
-            found: Vendor::Zenlogin,
-            ..
-        })
-    ));
+    let err = Response::parse(zenlogin).unwrap_err();
+    assert_eq!(err.category(), Category::WrongVendor, "{err:?}");
+    assert_eq!(err.found_vendor(), Some(Vendor::Zenlogin), "{err:?}");
 }
 
 #[test]
@@ -476,20 +475,21 @@ fn error_snippets_are_bounded() {
     body.extend(std::iter::repeat_n(b'a', 100_000));
     body.extend(br#""}"#);
     let err = Response::parse(&body).unwrap_err();
-    assert!(err.input().is_truncated());
+    assert!(err.snippet().is_truncated());
     assert!(err.to_string().len() < 400, "{}", err.to_string().len());
 }
 
 #[test]
 fn the_400_envelopes() {
     let body = br#"{"result":"Error","cid":"000000000000000000000005","details":"Bad request"}"#;
-    let reply = Reply::parse(body).unwrap();
-    let Reply::BadRequest(envelope) = &reply else {
+    let reply = Reply::parse(400, body).unwrap();
+    let ReplyBody::BadRequest(envelope) = reply.body() else {
         panic!("{reply:?}");
     };
     assert_eq!(envelope, &BadRequest::new("000000000000000000000005"));
+    assert_eq!(envelope.http_status(), 400);
     assert_eq!(reply.http_status(), 400);
-    assert_eq!(reply.cid(), Some("000000000000000000000005"));
+    assert_eq!(reply.body().cid(), Some("000000000000000000000005"));
     assert_eq!(reply.to_body().as_bytes(), body);
     assert_eq!(
         BadRequest::new("000000000000000000000005")
@@ -499,19 +499,31 @@ fn the_400_envelopes() {
     );
 
     for plain in [&b"Bad request"[..], b"Bad request\n"] {
-        let reply = Reply::parse(plain).unwrap();
-        assert_eq!(reply, Reply::PlainBadRequest);
+        let reply = Reply::parse(400, plain).unwrap();
+        assert_eq!(*reply.body(), ReplyBody::PlainBadRequest);
+        assert_eq!(reply, Reply::new(400, ReplyBody::PlainBadRequest));
         assert_eq!(reply.http_status(), 400);
-        assert_eq!(reply.cid(), None);
+        assert_eq!(reply.body().cid(), None);
+        assert_eq!(reply.to_body(), ReplyBody::PLAIN_BAD_REQUEST);
     }
-    assert!(Reply::parse(b"Bad Request!").is_err());
-    assert!(matches!(
-        Reply::parse(br#"{"result":"Error"}"#),
-        Err(Error::Malformed { .. })
-    ));
+    let err = Reply::parse(400, b"Bad Request!").unwrap_err();
+    assert_eq!(err.http_status(), Some(400));
+    let err = Reply::parse(400, br#"{"result":"Error"}"#).unwrap_err();
+    assert!(
+        matches!(
+            err.category(),
+            Category::Syntax | Category::Eof | Category::Data
+        ),
+        "{err:?}"
+    );
+    assert_eq!(err.http_status(), Some(400));
 
-    let ok = Reply::parse(br#"{"status":"ok","cid":"a"}"#).unwrap();
+    let ok = Reply::parse(200, br#"{"status":"ok","cid":"a"}"#).unwrap();
     assert_eq!(ok.http_status(), 200);
+    let ReplyBody::Response(response) = ok.body() else {
+        panic!("{ok:?}");
+    };
+    assert_eq!(response.http_status(), 200);
 }
 
 #[test]
@@ -526,8 +538,12 @@ fn responses_are_errors_with_readable_messages() {
     assert!(boxed.to_string().starts_with("Zato SSO error"));
     let code: Box<dyn std::error::Error> = Box::new(SubStatus::AuthLocked);
     assert_eq!(code.to_string(), "E005002");
-    let reply: Box<dyn std::error::Error> = Box::new(Reply::PlainBadRequest);
-    assert_eq!(reply.to_string(), "Zato SSO Bad request");
+    assert_eq!(
+        ReplyBody::PlainBadRequest.to_string(),
+        "Zato SSO Bad request"
+    );
+    let reply: Box<dyn std::error::Error> = Box::new(Reply::new(400, ReplyBody::PlainBadRequest));
+    assert_eq!(reply.to_string(), "HTTP 400: Zato SSO Bad request");
 }
 
 #[test]

@@ -9,7 +9,7 @@
 //! typed `Description` with the value it carries, or is kept verbatim.
 //!
 //! ```
-//! use sso_errors::merchant::{Description, ErrorBody, ErrorCode, Reply};
+//! use sso_errors::merchant::{Description, ErrorBody, ErrorCode, Reply, ReplyBody};
 //!
 //! // An entry is identified by its (code, errorName) pair.
 //! let code = ErrorCode::from_pair("50500", "Failed to generate SSO token");
@@ -27,10 +27,10 @@
 //! let body = br#"{"message":[{"errorName":"VALIDATION_GENERAL_FAILURE","code":"10001","description":"Invalid email @bls.com"}]}"#;
 //! let parsed = ErrorBody::parse(body)?;
 //! assert_eq!(parsed.message()[0].description.value(), Some("@bls.com"));
-//! assert_eq!(parsed.http_status(), Some(400));
+//! assert_eq!(parsed.http_status(), 400);
 //!
 //! // A bodiless 401/403 means insufficient privileges; an HTML page is not an error body.
-//! assert_eq!(Reply::parse(401, b"")?, Reply::NoBody { status: 401 });
+//! assert_eq!(*Reply::parse(401, b"")?.body(), ReplyBody::NoBody);
 //! assert!(Reply::parse(401, b"<!doctype html><html></html>").is_err());
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -51,4 +51,4 @@ pub use body::{ErrorBody, ErrorEntry};
 #[cfg(feature = "std")]
 pub use description::Description;
 #[cfg(feature = "std")]
-pub use reply::Reply;
+pub use reply::{Reply, ReplyBody};

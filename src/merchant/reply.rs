@@ -4,163 +4,136 @@
 use std::fmt;
 
 use super::ErrorBody;
-use super::body::{not_an_error_body, not_json};
+use crate::reply::Shape;
 use crate::{Error, Vendor};
 
-/// An error answer of a merchant User Management / SSO-token endpoint, given
-/// its HTTP status.
-///
-/// | variant | HTTP | body |
-/// | --- | --- | --- |
-/// | [`Body`](Reply::Body) | 400 validation, 403 token generation refused (other statuses from the provider's other APIs) | `{"message":[…]}` |
-/// | [`NoBody`](Reply::NoBody) | 401 or 403: insufficient privileges, as documented for every API | none |
+/// An error answer of a merchant User Management / SSO-token endpoint, with
+/// the HTTP status it came with: see [`ReplyBody`].
 ///
 /// The provider's web server may also answer a 401 with an HTML error page:
-/// [`parse`](Self::parse) reports it as [`Error::NotAnErrorBody`] with the
+/// [`parse`](crate::Reply::parse) reports it as
+/// [`Category::NotAnErrorBody`](crate::Category::NotAnErrorBody) with the
 /// status, as it does an empty body with any status but 401 or 403.
 ///
 /// ```
-/// use sso_errors::Error;
-/// use sso_errors::merchant::Reply;
+/// use sso_errors::Category;
+/// use sso_errors::merchant::{Reply, ReplyBody};
 ///
 /// let reply = Reply::parse(403, b"")?;
-/// assert_eq!(reply, Reply::NoBody { status: 403 });
-/// assert!(reply.is_insufficient_privileges());
+/// assert_eq!(*reply.body(), ReplyBody::NoBody);
+/// assert!(reply.body().is_insufficient_privileges());
 ///
 /// let html = b"<!doctype html><html><head><title>HTTP Status 401 \xE2\x80\x93 Unauthorized</title></head></html>";
 /// let err = Reply::parse(401, html).unwrap_err();
-/// assert!(matches!(err, Error::NotAnErrorBody { status: Some(401), .. }));
+/// assert_eq!((err.category(), err.http_status()), (Category::NotAnErrorBody, Some(401)));
 ///
-/// let reply = Reply::parse(400, br#"{"message":[{"errorName":"VALIDATION_GENERAL_FAILURE","code":"10001","description":"Invalid password"}]}"#)?;
-/// assert!(matches!(reply, Reply::Body(_)));
-/// assert_eq!(reply.http_status(), Some(400));
+/// let reply = Reply::parse(422, br#"{"message":[{"errorName":"VALIDATION_GENERAL_FAILURE","code":"10001","description":"Invalid password"}]}"#)?;
+/// assert!(matches!(reply.body(), ReplyBody::Error(body) if body.http_status() == 400));
+/// assert_eq!(reply.http_status(), 422);
 /// # Ok::<(), sso_errors::Error>(())
 /// ```
+pub type Reply<'a> = crate::Reply<ReplyBody<'a>>;
+
+/// The body of a merchant error answer.
+///
+/// | variant | HTTP | body |
+/// | --- | --- | --- |
+/// | [`Error`](ReplyBody::Error) | 400 validation, 403 token generation refused (other statuses from the provider's other APIs) | `{"message":[…]}` |
+/// | [`NoBody`](ReplyBody::NoBody) | 401 or 403: insufficient privileges, as documented for every API | none |
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 // Boxing the body would cost every parse an allocation.
 #[allow(clippy::large_enum_variant)]
-pub enum Reply<'a> {
+pub enum ReplyBody<'a> {
     /// An error body.
-    Body(ErrorBody<'a>),
+    Error(ErrorBody<'a>),
     /// A 401 or 403 without a body: insufficient privileges.
-    NoBody {
-        /// The HTTP status (401 or 403).
-        status: u16,
-    },
+    NoBody,
 }
 
-impl<'a> Reply<'a> {
-    /// Recognises and parses an error answer, borrowing from `input`.
-    ///
-    /// An empty input (or only whitespace) with status 401 or 403 is
-    /// [`NoBody`](Self::NoBody); anything else must be an error body.
-    ///
-    /// # Errors
-    ///
-    /// - [`Error::NotAnErrorBody`], carrying `http_status`, for an HTML
-    ///   page, an empty input with a status other than 401 or 403, or an
-    ///   empty `message` list;
-    /// - [`Error::Malformed`] and [`Error::WrongVendor`] as for
-    ///   [`ErrorBody::parse`].
-    pub fn parse(http_status: u16, input: &'a [u8]) -> Result<Self, Error> {
-        match not_json(input) {
-            Some(_) if input.trim_ascii().is_empty() && matches!(http_status, 401 | 403) => {
-                Ok(Self::NoBody {
-                    status: http_status,
-                })
-            }
-            Some(what) => Err(not_an_error_body(Some(http_status), what, input)),
-            None => match ErrorBody::parse(input) {
-                Ok(body) => Ok(Self::Body(body)),
-                Err(Error::NotAnErrorBody {
-                    vendor,
-                    status: None,
-                    what,
-                    input,
-                }) => Err(Error::NotAnErrorBody {
-                    vendor,
-                    status: Some(http_status),
-                    what,
-                    input,
-                }),
-                Err(err) => Err(err),
-            },
-        }
-    }
-
+impl<'a> ReplyBody<'a> {
     /// The error body, if there is one.
     #[must_use]
-    pub const fn body(&self) -> Option<&ErrorBody<'a>> {
+    pub const fn error_body(&self) -> Option<&ErrorBody<'a>> {
         match self {
-            Self::Body(body) => Some(body),
-            Self::NoBody { .. } => None,
+            Self::Error(body) => Some(body),
+            Self::NoBody => None,
         }
     }
 
-    /// The HTTP status that goes with the answer: the body's (see
-    /// [`ErrorBody::http_status`]), or the bodiless answer's.
-    #[must_use]
-    pub fn http_status(&self) -> Option<u16> {
-        match self {
-            Self::Body(body) => body.http_status(),
-            Self::NoBody { status } => Some(*status),
-        }
-    }
-
-    /// Whether the answer reports insufficient privileges: a bodiless 401 or
-    /// 403, or a body with the description `Insufficient Privileges: not
-    /// allowed to call this API`.
+    /// Whether the answer reports insufficient privileges: no body, or a
+    /// body with the description `Insufficient Privileges: not allowed to
+    /// call this API`.
     #[must_use]
     pub fn is_insufficient_privileges(&self) -> bool {
         match self {
-            Self::Body(body) => body
+            Self::Error(body) => body
                 .message()
                 .iter()
                 .any(|entry| entry.description == super::Template::InsufficientPrivileges),
-            Self::NoBody { .. } => true,
-        }
-    }
-
-    /// Whether sending the same request again later may succeed (see
-    /// [`ErrorBody::is_retryable`]); never for a bodiless answer.
-    #[must_use]
-    pub fn is_retryable(&self) -> bool {
-        self.body().is_some_and(ErrorBody::is_retryable)
-    }
-
-    /// The body as it goes on the wire: empty for [`NoBody`](Self::NoBody).
-    #[must_use]
-    pub fn to_body(&self) -> String {
-        match self {
-            Self::Body(body) => body.to_json(),
-            Self::NoBody { .. } => String::new(),
-        }
-    }
-
-    /// Detaches the answer from the input it borrows from.
-    #[must_use]
-    pub fn into_owned(self) -> Reply<'static> {
-        match self {
-            Self::Body(body) => Reply::Body(body.into_owned()),
-            Self::NoBody { status } => Reply::NoBody { status },
+            Self::NoBody => true,
         }
     }
 }
 
-/// The body's message, or `merchant User Management error: HTTP 401 without
-/// a body (insufficient privileges)`.
-impl fmt::Display for Reply<'_> {
+impl crate::reply::Sealed for ReplyBody<'_> {}
+
+impl crate::ReplyContent for ReplyBody<'_> {
+    const VENDOR: Vendor = Vendor::Merchant;
+    type Owned = ReplyBody<'static>;
+
+    /// The body as it goes on the wire: empty for [`NoBody`](ReplyBody::NoBody).
+    fn to_body(&self) -> String {
+        match self {
+            Self::Error(body) => body.to_json(),
+            Self::NoBody => String::new(),
+        }
+    }
+
+    /// See [`ErrorBody::is_retryable`]; never for a bodiless answer.
+    fn is_retryable(&self) -> bool {
+        self.error_body().is_some_and(ErrorBody::is_retryable)
+    }
+
+    fn into_owned(self) -> ReplyBody<'static> {
+        match self {
+            Self::Error(body) => ReplyBody::Error(body.into_owned()),
+            Self::NoBody => ReplyBody::NoBody,
+        }
+    }
+}
+
+/// The body's message, or `merchant User Management error: no body
+/// (insufficient privileges)`.
+impl fmt::Display for ReplyBody<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Body(body) => body.fmt(f),
-            Self::NoBody { status } => write!(
+            Self::Error(body) => body.fmt(f),
+            Self::NoBody => write!(
                 f,
-                "{} error: HTTP {status} without a body (insufficient privileges)",
+                "{} error: no body (insufficient privileges)",
                 Vendor::Merchant
             ),
         }
     }
 }
 
-impl std::error::Error for Reply<'_> {}
+impl<'a> crate::Reply<ReplyBody<'a>> {
+    /// Recognises and parses an error answer that came with HTTP status
+    /// `http_status`, borrowing from `input`.
+    ///
+    /// An empty input (or only whitespace) with status 401 or 403 is
+    /// [`NoBody`](ReplyBody::NoBody); anything else must be an error body.
+    ///
+    /// # Errors
+    ///
+    /// As [`ErrorBody::parse`], with `http_status` recorded in the error; an
+    /// empty input with a status other than 401 or 403 is not an error body.
+    pub fn parse(http_status: u16, input: &'a [u8]) -> Result<Self, Error> {
+        let body = match Shape::of(input) {
+            Shape::Empty if matches!(http_status, 401 | 403) => Ok(ReplyBody::NoBody),
+            _ => ErrorBody::parse(input).map(ReplyBody::Error),
+        };
+        Self::parsed(http_status, body)
+    }
+}

@@ -11,7 +11,7 @@
 //! - [`ErrorBody`]: the CREST error body, parsed and written back byte for
 //!   byte; [`Cause`].
 //! - [`Reply`]: a CREST error body or one of the authenticate endpoint's
-//!   other failure shapes ([`AuthFailure`]: [`LegacyFailure`],
+//!   other failure shapes ([`ReplyBody`]: [`LegacyFailure`],
 //!   [`ModuleFailure`]).
 //!
 //! ```
@@ -33,4 +33,4 @@ mod reply;
 pub use body::{Cause, ErrorBody};
 pub use codes::{Class, Code, Status};
 #[cfg(feature = "std")]
-pub use reply::{AuthFailure, AuthFailureBody, LegacyFailure, ModuleFailure, Reply};
+pub use reply::{LegacyFailure, ModuleFailure, Reply, ReplyBody};

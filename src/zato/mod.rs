@@ -26,6 +26,6 @@ pub use disclosure::{Disclosed, Disclosure};
 #[cfg(feature = "std")]
 pub use login::LoginRequest;
 #[cfg(feature = "std")]
-pub use reply::{BadRequest, Reply};
+pub use reply::{BadRequest, Reply, ReplyBody};
 #[cfg(feature = "std")]
-pub use response::{Code, Response};
+pub use response::{Code, Response, SubStatuses};

@@ -21,7 +21,7 @@
 //! let body = br#"{"errors":[{"code":"3003","detail":"Invalid *application_key* URL param: appl01234567891"}]}"#;
 //! let document = ErrorDocument::parse(body)?;
 //! assert!(document.has(Code::InvalidApplicationKey));
-//! assert_eq!(document.errors[0].values().unwrap()?.get("$value"), Some("appl01234567891"));
+//! assert_eq!(document.errors[0].values()?.get("$value"), Some("appl01234567891"));
 //! assert_eq!(document.http_status(), 400);
 //! assert_eq!(document.to_json().as_bytes(), body);
 //!
@@ -35,11 +35,23 @@
 mod codes;
 #[cfg(feature = "std")]
 mod document;
+#[cfg(feature = "std")]
+mod jsonapi;
+#[cfg(feature = "std")]
+mod object;
+#[cfg(feature = "std")]
+mod reply;
 mod template;
 
 pub use codes::{Code, Group};
 #[cfg(feature = "std")]
-pub use document::{ErrorDocument, ErrorObject, Errors, InvalidMember, Source};
+pub use document::ErrorDocument;
+#[cfg(feature = "std")]
+pub use jsonapi::InvalidMember;
+#[cfg(feature = "std")]
+pub use object::{ErrorObject, Source};
+#[cfg(feature = "std")]
+pub use reply::{Reply, ReplyBody};
 pub use template::{
     MAX_VALUE_LEN, Mismatch, Placeholder, Placeholders, RenderError, Segment, Segments, Template,
     Values,

@@ -341,7 +341,7 @@ impl Code {
                 len,
             }),
             None => Err(Mismatch {
-                code: self,
+                code: Some(self),
                 detail: Snippet::new(detail),
             }),
         }
@@ -529,14 +529,24 @@ impl<'d> Values<'d> {
 /// with `?` from any function.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Mismatch {
-    code: Code,
+    code: Option<Code>,
     detail: Snippet,
 }
 
 impl Mismatch {
-    /// The code whose text the detail was matched against.
+    /// There was nothing to match `detail` against: no known code.
     #[must_use]
-    pub const fn code(&self) -> Code {
+    pub fn nothing_to_match(detail: &str) -> Self {
+        Self {
+            code: None,
+            detail: Snippet::new(detail),
+        }
+    }
+
+    /// The code whose text the detail was matched against; `None` when
+    /// there was no known code to match against.
+    #[must_use]
+    pub const fn code(&self) -> Option<Code> {
         self.code
     }
 
@@ -547,17 +557,23 @@ impl Mismatch {
     }
 }
 
-/// `detail does not match the text of Zenlogin error 3003: "…"`, the detail
-/// quoted, escaped and cut to [`Snippet::CAPACITY`] bytes.
+/// `detail does not match the text of Zenlogin error 3003`. The detail
+/// echoes the caller's input, so it is not written: it is behind
+/// [`detail`](Mismatch::detail).
 impl fmt::Display for Mismatch {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "detail does not match the text of {} error {}: {}",
-            crate::Vendor::Zenlogin,
-            self.code,
-            self.detail
-        )
+        match self.code {
+            Some(code) => write!(
+                f,
+                "detail does not match the text of {} error {code}",
+                crate::Vendor::Zenlogin,
+            ),
+            None => write!(
+                f,
+                "no known {} code to match the detail against",
+                crate::Vendor::Zenlogin
+            ),
+        }
     }
 }
 

@@ -1,0 +1,309 @@
+//! How one member's value is read, written and detached, whatever body it
+//! stands in: one [`Field`] implementation per value shape.
+
+use std::borrow::Cow;
+use std::marker::PhantomData;
+
+use serde::Deserialize as _;
+use serde::de::{self, DeserializeSeed, Deserializer, SeqAccess, Visitor};
+use serde::ser::{Serialize, Serializer};
+use serde_json::value::RawValue;
+
+use super::RawJson;
+use super::raw::{CowStr, RawRepr};
+use crate::{Catalog, List, Wire};
+
+/// Where parsed strings go: borrowed from the input, or owned.
+pub(crate) trait Mode<'de, 'a> {
+    /// Keeps a string.
+    fn str(s: Cow<'de, str>) -> Cow<'a, str>;
+
+    /// Reads a JSON value verbatim.
+    fn raw<D: Deserializer<'de>>(deserializer: D) -> Result<RawJson<'a>, D::Error>;
+}
+
+/// Borrows from the input wherever no unescaping is needed.
+pub(crate) struct Borrow;
+
+impl<'de: 'a, 'a> Mode<'de, 'a> for Borrow {
+    #[inline]
+    fn str(s: Cow<'de, str>) -> Cow<'a, str> {
+        s
+    }
+
+    #[inline]
+    fn raw<D: Deserializer<'de>>(deserializer: D) -> Result<RawJson<'a>, D::Error> {
+        <&'de RawValue as serde::Deserialize>::deserialize(deserializer)
+            .map(|raw| RawJson(RawRepr::Borrowed(raw)))
+    }
+}
+
+/// Owns everything; works with any deserializer.
+pub(crate) struct Own;
+
+impl<'de, 'a> Mode<'de, 'a> for Own {
+    #[inline]
+    fn str(s: Cow<'de, str>) -> Cow<'a, str> {
+        Cow::Owned(s.into_owned())
+    }
+
+    #[inline]
+    fn raw<D: Deserializer<'de>>(deserializer: D) -> Result<RawJson<'a>, D::Error> {
+        <Box<RawValue> as serde::Deserialize>::deserialize(deserializer)
+            .map(|raw| RawJson(RawRepr::Owned(raw)))
+    }
+}
+
+/// A member's value type: how it is read in either mode, whether and how it
+/// is written, and how it is detached from the input.
+pub(crate) trait Field<'a>: Sized {
+    /// The same value, owning its data.
+    type Owned;
+
+    /// Reads the value.
+    fn read<'de, M: Mode<'de, 'a>, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error>;
+
+    /// The value of a member the input left out; `None` when the member is
+    /// required.
+    #[inline]
+    fn absent() -> Option<Self> {
+        None
+    }
+
+    /// Whether the member is written.
+    #[inline]
+    fn is_present(&self) -> bool {
+        true
+    }
+
+    /// Writes the value.
+    fn write<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error>;
+
+    /// Detaches the value from the input.
+    fn into_owned(self) -> Self::Owned;
+
+    /// The value read under the member's alternative name: `None` when
+    /// the value is not of this member's kind, and the member is kept as an
+    /// undefined one; an error when it is, but is not valid.
+    #[inline]
+    fn from_alias(_raw: &RawJson<'_>) -> Option<Result<Self, serde_json::Error>> {
+        None
+    }
+}
+
+/// A [`Field`] as a `serde` seed.
+pub(crate) struct Seed<'a, M, T>(PhantomData<(&'a (), M, T)>);
+
+impl<M, T> Seed<'_, M, T> {
+    #[inline]
+    pub(crate) const fn new() -> Self {
+        Self(PhantomData)
+    }
+}
+
+impl<'de, 'a, M: Mode<'de, 'a>, T: Field<'a>> DeserializeSeed<'de> for Seed<'a, M, T> {
+    type Value = T;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+        T::read::<M, D>(deserializer)
+    }
+}
+
+/// A [`Field`] as a `Serialize` value.
+pub(crate) struct Write<'f, T>(pub(crate) &'f T);
+
+impl<'a, T: Field<'a>> Serialize for Write<'_, T> {
+    #[inline]
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.write(s)
+    }
+}
+
+impl<'a> Field<'a> for Cow<'a, str> {
+    type Owned = Cow<'static, str>;
+
+    #[inline]
+    fn read<'de, M: Mode<'de, 'a>, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        CowStr::deserialize(d).map(|s| M::str(s.0))
+    }
+
+    #[inline]
+    fn write<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self)
+    }
+
+    #[inline]
+    fn into_owned(self) -> Cow<'static, str> {
+        Cow::Owned(Cow::into_owned(self))
+    }
+}
+
+impl<'a> Field<'a> for RawJson<'a> {
+    type Owned = RawJson<'static>;
+
+    #[inline]
+    fn read<'de, M: Mode<'de, 'a>, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        M::raw(d)
+    }
+
+    #[inline]
+    fn write<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.serialize(s)
+    }
+
+    #[inline]
+    fn into_owned(self) -> Self::Owned {
+        RawJson::into_owned(self)
+    }
+}
+
+impl<'a> Field<'a> for bool {
+    type Owned = bool;
+
+    #[inline]
+    fn read<'de, M: Mode<'de, 'a>, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        <bool as serde::Deserialize>::deserialize(d)
+    }
+
+    #[inline]
+    fn write<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bool(*self)
+    }
+
+    #[inline]
+    fn into_owned(self) -> Self {
+        self
+    }
+}
+
+impl<'a, C: Catalog> Field<'a> for Wire<'a, C> {
+    type Owned = Wire<'static, C>;
+
+    #[inline]
+    fn read<'de, M: Mode<'de, 'a>, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = CowStr::deserialize(d)?.0;
+        Ok(wire::<M, C>(text))
+    }
+
+    #[inline]
+    fn write<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+
+    #[inline]
+    fn into_owned(self) -> Self::Owned {
+        Wire::into_owned(self)
+    }
+}
+
+/// A received code, kept in mode `M` when it is unknown.
+#[inline]
+pub(crate) fn wire<'de, 'a, M: Mode<'de, 'a>, C: Catalog>(text: Cow<'de, str>) -> Wire<'a, C> {
+    match C::resolve(&text) {
+        Some((value, spelling)) => Wire::from_known(value, spelling),
+        None => Wire::from_unknown(M::str(text)),
+    }
+}
+
+/// An optional member: left out when `None`.
+impl<'a, T: Field<'a>> Field<'a> for Option<T> {
+    type Owned = Option<T::Owned>;
+
+    #[inline]
+    fn read<'de, M: Mode<'de, 'a>, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        T::read::<M, D>(d).map(Some)
+    }
+
+    #[inline]
+    fn absent() -> Option<Self> {
+        Some(None)
+    }
+
+    #[inline]
+    fn is_present(&self) -> bool {
+        self.is_some()
+    }
+
+    #[inline]
+    fn write<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Some(value) => value.write(s),
+            None => s.serialize_none(),
+        }
+    }
+
+    #[inline]
+    fn into_owned(self) -> Self::Owned {
+        self.map(T::into_owned)
+    }
+
+    #[inline]
+    fn from_alias(raw: &RawJson<'_>) -> Option<Result<Self, serde_json::Error>> {
+        T::from_alias(raw).map(|value| value.map(Some))
+    }
+}
+
+impl<'a, T: Field<'a>> Field<'a> for Box<T> {
+    type Owned = Box<T::Owned>;
+
+    #[inline]
+    fn read<'de, M: Mode<'de, 'a>, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        T::read::<M, D>(d).map(Box::new)
+    }
+
+    #[inline]
+    fn write<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (**self).write(s)
+    }
+
+    #[inline]
+    fn into_owned(self) -> Self::Owned {
+        Box::new((*self).into_owned())
+    }
+}
+
+/// A JSON array, one element inline.
+impl<'a, T: Field<'a>> Field<'a> for List<T> {
+    type Owned = List<T::Owned>;
+
+    #[inline]
+    fn read<'de, M: Mode<'de, 'a>, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_seq(ListVisitor::<M, T>(PhantomData))
+    }
+
+    #[inline]
+    fn write<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter().map(Write))
+    }
+
+    #[inline]
+    fn into_owned(self) -> Self::Owned {
+        self.map(T::into_owned)
+    }
+}
+
+struct ListVisitor<'a, M, T>(PhantomData<(&'a (), M, T)>);
+
+impl<'de, 'a, M: Mode<'de, 'a>, T: Field<'a>> Visitor<'de> for ListVisitor<'a, M, T> {
+    type Value = List<T>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("an array")
+    }
+
+    #[inline]
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut list = List::new();
+        while let Some(value) = seq.next_element_seed(Seed::<M, T>::new())? {
+            list.push(value);
+        }
+        Ok(list)
+    }
+}
+
+/// Reads a strict catalog code: an unknown one is an error.
+pub(crate) fn read_known<'de, C: Catalog, D: Deserializer<'de>>(d: D) -> Result<C, D::Error> {
+    let text = CowStr::deserialize(d)?.0;
+    C::from_code(&text).ok_or_else(|| de::Error::custom(crate::UnknownCode::new::<C>(&text)))
+}

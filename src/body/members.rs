@@ -1,0 +1,218 @@
+//! Members a body does not define, and the order a body's members came in.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use super::RawJson;
+
+/// Members of a JSON object that the vendor's body does not define, kept with
+/// their values verbatim and in the order received.
+///
+/// ```
+/// use sso_errors::{Members, RawJson};
+///
+/// let mut members = Members::new();
+/// members.push("reset_key", RawJson::from_json(r#""6a0e1c""#).unwrap());
+/// assert_eq!(members.get("reset_key").unwrap().get(), r#""6a0e1c""#);
+/// assert_eq!(members.len(), 1);
+/// ```
+#[derive(Clone, Default)]
+pub struct Members<'a>(pub(super) Vec<Member<'a>>);
+
+/// One extra member, and where it stood among the standard ones.
+#[derive(Clone)]
+pub(super) struct Member<'a> {
+    pub(super) key: Cow<'a, str>,
+    pub(super) value: RawJson<'a>,
+    /// How many standard members came before it; `u8::MAX` for a member
+    /// added in code, which goes after them all.
+    after: u8,
+}
+
+impl<'a> Members<'a> {
+    /// No members.
+    #[must_use]
+    pub const fn new() -> Self {
+        Self(Vec::new())
+    }
+
+    /// Appends a member (written after the standard members).
+    pub fn push(&mut self, key: impl Into<Cow<'a, str>>, value: RawJson<'a>) {
+        self.0.push(Member {
+            key: key.into(),
+            value,
+            after: u8::MAX,
+        });
+    }
+
+    /// The value of the first member called `key`.
+    #[must_use]
+    pub fn get(&self, key: &str) -> Option<&RawJson<'a>> {
+        self.0.iter().find(|m| m.key == key).map(|m| &m.value)
+    }
+
+    /// Removes every member called `key`, returning the first one's value.
+    pub fn remove(&mut self, key: &str) -> Option<RawJson<'a>> {
+        let at = self.0.iter().position(|m| m.key == key)?;
+        let first = self.0.remove(at);
+        self.0.retain(|m| m.key != key);
+        Some(first.value)
+    }
+
+    /// The members, in order.
+    #[must_use]
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&str, &RawJson<'a>)> {
+        self.0.iter().map(|m| (m.key.as_ref(), &m.value))
+    }
+
+    /// The number of members.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are none.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Detaches the members from the input they borrow from.
+    #[must_use]
+    pub fn into_owned(self) -> Members<'static> {
+        Members(
+            self.0
+                .into_iter()
+                .map(|m| Member {
+                    key: Cow::Owned(m.key.into_owned()),
+                    value: m.value.into_owned(),
+                    after: m.after,
+                })
+                .collect(),
+        )
+    }
+}
+
+/// Equal when the same members, with the same values, come in the same
+/// order; where they stood among the standard members does not count.
+impl PartialEq for Members<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.iter().zip(other.iter()).all(|(a, b)| a == b)
+    }
+}
+
+impl Eq for Members<'_> {}
+
+impl std::hash::Hash for Members<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_usize(self.len());
+        for (key, value) in self.iter() {
+            key.hash(state);
+            value.hash(state);
+        }
+    }
+}
+
+impl fmt::Debug for Members<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.iter()).finish()
+    }
+}
+
+impl<'a, K: Into<Cow<'a, str>>> FromIterator<(K, RawJson<'a>)> for Members<'a> {
+    fn from_iter<I: IntoIterator<Item = (K, RawJson<'a>)>>(iter: I) -> Self {
+        let mut members = Self::new();
+        for (key, value) in iter {
+            members.push(key, value);
+        }
+        members
+    }
+}
+
+/// The order in which a parsed object's standard members arrived, so that
+/// re-serializing gives them back in that order: one nibble per member (its
+/// index in the body's name table plus one), in received order, in a `u32`.
+/// Extra members record their own place ([`Members`]). A body built in code
+/// has the empty layout and is written in the vendor's canonical order.
+///
+/// The layout is how a body was spelled, not what it says: all layouts
+/// compare equal, so that a parsed body equals the same body built in code.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Layout(u32);
+
+impl PartialEq for Layout {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Layout {}
+
+/// The standard members' indexes, in received order (empty when canonical).
+impl fmt::Debug for Layout {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list()
+            .entries((0..self.len()).filter_map(|at| self.get(at)))
+            .finish()
+    }
+}
+
+impl Layout {
+    /// The most members a layout records, and so a body declares.
+    pub(crate) const MAX: usize = 8;
+
+    /// A layout with one member recorded: a body built in code that spells a
+    /// member by its alternative name.
+    pub(crate) fn of(index: usize) -> Self {
+        let mut layout = Self::default();
+        layout.push(index);
+        layout
+    }
+
+    /// The number of standard members recorded.
+    pub(crate) const fn len(self) -> usize {
+        (32 - self.0.leading_zeros() as usize).div_ceil(4)
+    }
+
+    /// The standard member recorded at position `at`.
+    pub(crate) const fn get(self, at: usize) -> Option<usize> {
+        let nibble = (self.0 >> (4 * (at % Self::MAX))) & 0xF;
+        if at < Self::MAX && nibble != 0 {
+            Some(nibble as usize - 1)
+        } else {
+            None
+        }
+    }
+
+    /// Records member `index` as the next one received.
+    pub(crate) fn push(&mut self, index: usize) {
+        let at = self.len();
+        if at < Self::MAX && index < 15 {
+            self.0 |= (u32::try_from(index).unwrap_or(0) + 1) << (4 * at);
+        }
+    }
+
+    /// Whether member `index` was received.
+    pub(crate) fn has(self, index: usize) -> bool {
+        (0..self.len()).any(|at| self.get(at) == Some(index))
+    }
+}
+
+impl<'a> Members<'a> {
+    /// Appends a member received after `after` standard members.
+    pub(crate) fn push_received(&mut self, key: Cow<'a, str>, value: RawJson<'a>, after: usize) {
+        self.0.push(Member {
+            key,
+            value,
+            after: u8::try_from(after).unwrap_or(u8::MAX),
+        });
+    }
+
+    /// The members with the number of standard members received before
+    /// each, for writing them back in place.
+    pub(crate) fn received(&self) -> impl Iterator<Item = (&str, &RawJson<'a>, usize)> {
+        self.0
+            .iter()
+            .map(|m| (m.key.as_ref(), &m.value, usize::from(m.after)))
+    }
+}

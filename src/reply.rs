@@ -1,0 +1,156 @@
+//! What a vendor's endpoint answered: the HTTP status and the body, one
+//! type for every vendor.
+
+use std::fmt;
+
+use crate::Vendor;
+
+mod sealed {
+    /// Keeps [`ReplyContent`](super::ReplyContent) to the crate's own.
+    pub trait Sealed {}
+}
+
+pub(crate) use sealed::Sealed;
+
+/// The bodies one vendor's endpoints answer with: each vendor's
+/// `ReplyBody` enum. Sealed.
+pub trait ReplyContent: Sealed + Clone + fmt::Debug + PartialEq + fmt::Display {
+    /// The vendor whose answers these are.
+    const VENDOR: Vendor;
+
+    /// The same body, owning its data.
+    type Owned: ReplyContent;
+
+    /// The body as it goes on the wire: compact JSON, a plain text, or
+    /// nothing.
+    fn to_body(&self) -> String;
+
+    /// Whether the answer says the request may succeed if sent again
+    /// unchanged.
+    fn is_retryable(&self) -> bool;
+
+    /// Detaches the body from the input it borrows from.
+    fn into_owned(self) -> Self::Owned;
+}
+
+/// A vendor's answer: the HTTP status it came with, as the caller passed
+/// it, and its body, recognised and parsed. Every vendor's `Reply` is this
+/// type (`zato::Reply` is `Reply<zato::ReplyBody>`), so every vendor's
+/// reply has the same methods, and every vendor's parses with the same
+/// signature: `Reply::parse(http_status, input)`.
+///
+/// ```
+/// use sso_errors::zato::{Reply, ReplyBody};
+///
+/// let reply = Reply::parse(400, br#"{"result":"Error","cid":"000000000000000000000005","details":"Bad request"}"#)?;
+/// assert!(matches!(reply.body(), ReplyBody::BadRequest(_)));
+/// assert_eq!(reply.http_status(), 400);
+/// # Ok::<(), sso_errors::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Reply<B> {
+    http_status: u16,
+    body: B,
+}
+
+impl<B: ReplyContent> Reply<B> {
+    /// A reply from its parts.
+    #[must_use]
+    pub const fn new(http_status: u16, body: B) -> Self {
+        Self { http_status, body }
+    }
+
+    /// The reply to a body parsed from an answer with HTTP `http_status`,
+    /// or the error, with the status recorded in it.
+    pub(crate) fn parsed(
+        http_status: u16,
+        body: Result<B, crate::Error>,
+    ) -> Result<Self, crate::Error> {
+        body.map(|body| Self::new(http_status, body))
+            .map_err(|e| e.with_status(http_status))
+    }
+
+    /// The HTTP status the reply came with, as the caller passed it (the
+    /// body's own code, where it has one, is on the body).
+    #[must_use]
+    pub const fn http_status(&self) -> u16 {
+        self.http_status
+    }
+
+    /// The body.
+    #[must_use]
+    pub const fn body(&self) -> &B {
+        &self.body
+    }
+
+    /// The body, by value.
+    #[must_use]
+    pub fn into_body(self) -> B {
+        self.body
+    }
+
+    /// The vendor that answered.
+    #[must_use]
+    pub const fn vendor(&self) -> Vendor {
+        B::VENDOR
+    }
+
+    /// The body as it goes on the wire.
+    #[must_use]
+    pub fn to_body(&self) -> String {
+        self.body.to_body()
+    }
+
+    /// Whether the request may succeed if sent again unchanged.
+    #[must_use]
+    pub fn is_retryable(&self) -> bool {
+        self.body.is_retryable()
+    }
+
+    /// Detaches the reply from the input it borrows from.
+    #[must_use]
+    pub fn into_owned(self) -> Reply<B::Owned> {
+        Reply {
+            http_status: self.http_status,
+            body: self.body.into_owned(),
+        }
+    }
+}
+
+/// `HTTP 403: ` and the body's own line.
+impl<B: ReplyContent> fmt::Display for Reply<B> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "HTTP {}: {}", self.http_status, self.body)
+    }
+}
+
+impl<B: ReplyContent> std::error::Error for Reply<B> {}
+
+/// What an input is, from one look at it: the replies decide on it which
+/// body to parse.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Shape<'i> {
+    /// Nothing but whitespace.
+    Empty,
+    /// Starts with `<`: an HTML (or XML) page.
+    Html,
+    /// A JSON object, with its top-level members.
+    Object(crate::body::TopLevel),
+    /// Anything else: a plain text, another JSON value, malformed JSON.
+    Other(&'i [u8]),
+}
+
+impl<'i> Shape<'i> {
+    pub(crate) fn of(input: &'i [u8]) -> Self {
+        let trimmed = input.trim_ascii();
+        match trimmed.first() {
+            None => Self::Empty,
+            Some(b'<') => Self::Html,
+            Some(b'{') => {
+                crate::body::TopLevel::scan(input).map_or(Self::Other(trimmed), Self::Object)
+            }
+            Some(_) => Self::Other(trimmed),
+        }
+    }
+}

@@ -1,0 +1,391 @@
+//! A JSON:API error object and its `source`.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use super::jsonapi::{JsonObject, check_meta, is_json_pointer, is_uri};
+use super::{Code, InvalidMember, Mismatch, RenderError, Values};
+use crate::body;
+use crate::{Members, RawJson, Wire};
+
+body! {
+/// One JSON:API error object: a Zenlogin `code` and its `detail`, and the
+    /// other members JSON:API 1.0 defines (`id`, `links`, `status`, `title`,
+    /// `source`, `meta`), all optional.
+    ///
+    /// `code` and `detail`, the members Zenlogin sends, are public fields. The
+    /// others are read through methods ([`id`](Self::id),
+    /// [`status`](Self::status), …) and set through builder methods and setters;
+    /// `links` and `meta` are checked when set, so that an error object built in
+    /// code is always valid JSON:API. Members JSON:API does not define are only
+    /// ever kept from a parsed body ([`members`](Self::members)).
+    ///
+    /// ```
+    /// use sso_errors::zenlogin::{Code, ErrorObject, Source};
+    ///
+    /// let error = ErrorObject::render(Code::InvalidIpAddress, &["300.1.1.1"])?
+    ///     .with_status(400)
+    ///     .with_source(Source::from_parameter("ip_address"));
+    /// assert_eq!(
+    ///     error.to_json(),
+    ///     r#"{"status":"400","code":"1009","detail":"Invalid *ip_address* POST value: 300.1.1.1","source":{"parameter":"ip_address"}}"#,
+    /// );
+    /// assert_eq!(error.status(), Some("400"));
+    /// assert_eq!(error.source().and_then(Source::parameter), Some("ip_address"));
+    /// assert_eq!(error.values()?.as_slice(), ["300.1.1.1"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub struct ErrorObject<'a>: "a JSON:API error object" {
+        id: Option<Cow<'a, str>> = "id",
+        links: Option<RawJson<'a>> = "links" via JsonObject<'a>,
+        status: Option<Cow<'a, str>> = "status",
+        /// The Zenlogin code: a known [`Code`] or an unknown code kept verbatim.
+        pub code: Option<Wire<'a, Code>> = "code",
+        title: Option<Cow<'a, str>> = "title",
+        /// The code's text with its placeholders filled in.
+        pub detail: Option<Cow<'a, str>> = "detail",
+        source: Option<Source<'a>> = "source",
+        meta: Option<RawJson<'a>> = "meta" via JsonObject<'a>,
+    }
+}
+
+impl<'a> ErrorObject<'a> {
+    /// An error object with a code and its detail, as Zenlogin sends it.
+    ///
+    /// `detail` is written as given: use [`render`](Self::render) or
+    /// [`Template::render`](super::Template::render) to fill a code's
+    /// placeholders in.
+    #[must_use]
+    pub fn new(code: impl Into<Wire<'a, Code>>, detail: impl Into<Cow<'a, str>>) -> Self {
+        Self {
+            code: Some(code.into()),
+            detail: Some(detail.into()),
+            ..Self::empty()
+        }
+    }
+
+    /// An error object with a code and its text, its placeholders filled in
+    /// from `values` ([`Code::render`]).
+    ///
+    /// # Errors
+    ///
+    /// [`RenderError`] when `values` does not have one value per placeholder
+    /// or a value is too long.
+    pub fn render(code: Code, values: &[&str]) -> Result<Self, RenderError> {
+        code.render(values).map(|detail| Self::new(code, detail))
+    }
+
+    /// An error object without any member (`{}`).
+    #[must_use]
+    #[inline]
+    pub fn empty() -> Self {
+        Self {
+            id: None,
+            links: None,
+            status: None,
+            code: None,
+            title: None,
+            detail: None,
+            source: None,
+            meta: None,
+            members: Members::new(),
+            layout: body::Layout::default(),
+        }
+    }
+
+    /// Sets `id`.
+    #[must_use]
+    pub fn with_id(mut self, id: impl Into<Cow<'a, str>>) -> Self {
+        self.set_id(id);
+        self
+    }
+
+    /// Sets `status` to an HTTP status, written as a string (`"400"`).
+    #[must_use]
+    pub fn with_status(mut self, status: u16) -> Self {
+        self.set_status(status);
+        self
+    }
+
+    /// Sets `title`.
+    #[must_use]
+    pub fn with_title(mut self, title: impl Into<Cow<'a, str>>) -> Self {
+        self.set_title(title);
+        self
+    }
+
+    /// Sets `source`.
+    #[must_use]
+    pub fn with_source(mut self, source: Source<'a>) -> Self {
+        self.set_source(source);
+        self
+    }
+
+    /// Sets `links` to `{"about": url}`: a link to further details about
+    /// this occurrence of the problem.
+    ///
+    /// ```
+    /// use sso_errors::zenlogin::{Code, ErrorObject};
+    ///
+    /// let error = ErrorObject::new(Code::ApplicationDisabled, Code::ApplicationDisabled.description())
+    ///     .with_about_link("https://zenlogin.co/admin/account/settings")?;
+    /// assert_eq!(error.links().unwrap().get(), r#"{"about":"https://zenlogin.co/admin/account/settings"}"#);
+    /// assert!(ErrorObject::empty().with_about_link("not a URL").is_err());
+    /// # Ok::<(), sso_errors::zenlogin::InvalidMember>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`InvalidMember`] when `url` is not an absolute URI (RFC 3986: a
+    /// scheme, then only URI characters, others percent-encoded).
+    pub fn with_about_link(mut self, url: &str) -> Result<Self, InvalidMember> {
+        if !is_uri(url) {
+            return Err(InvalidMember::new(
+                "links.about",
+                "not an absolute URI",
+                url,
+            ));
+        }
+        self.links = Some(RawJson::from_value(&serde_json::json!({ "about": url })));
+        Ok(self)
+    }
+
+    /// Sets `meta`.
+    ///
+    /// # Errors
+    ///
+    /// [`InvalidMember`] when `meta` is not a JSON object or one of its
+    /// member names is not a valid JSON:API member name.
+    pub fn with_meta(mut self, meta: RawJson<'a>) -> Result<Self, InvalidMember> {
+        check_meta("meta", &meta)?;
+        self.meta = Some(meta);
+        Ok(self)
+    }
+
+    /// Sets `id`, in place.
+    ///
+    /// ```
+    /// use sso_errors::zenlogin::{Code, ErrorObject};
+    ///
+    /// let mut error = ErrorObject::new(Code::AccountFrozen, Code::AccountFrozen.description());
+    /// error.set_id("7f3a").set_status(403).set_title("Account frozen");
+    /// assert_eq!(error.id(), Some("7f3a"));
+    /// assert_eq!(error.status(), Some("403"));
+    /// assert_eq!(error.title(), Some("Account frozen"));
+    /// ```
+    pub fn set_id(&mut self, id: impl Into<Cow<'a, str>>) -> &mut Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets `status` to an HTTP status, written as a string (`"400"`), in
+    /// place.
+    pub fn set_status(&mut self, status: u16) -> &mut Self {
+        self.status = Some(Cow::Owned(status.to_string()));
+        self
+    }
+
+    /// Sets `title`, in place.
+    pub fn set_title(&mut self, title: impl Into<Cow<'a, str>>) -> &mut Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// Sets `source`, in place.
+    pub fn set_source(&mut self, source: Source<'a>) -> &mut Self {
+        self.source = Some(source);
+        self
+    }
+
+    /// A unique identifier for this occurrence of the problem.
+    #[must_use]
+    #[inline]
+    pub fn id(&self) -> Option<&str> {
+        self.id.as_deref()
+    }
+
+    /// The HTTP status, as a string (`"400"`), as received.
+    #[must_use]
+    #[inline]
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_deref()
+    }
+
+    /// A short summary of the problem (Zenlogin sends none).
+    #[must_use]
+    #[inline]
+    pub fn title(&self) -> Option<&str> {
+        self.title.as_deref()
+    }
+
+    /// What in the request the error is about.
+    #[must_use]
+    #[inline]
+    pub fn source(&self) -> Option<&Source<'a>> {
+        self.source.as_ref()
+    }
+
+    /// The `links` object, verbatim.
+    #[must_use]
+    #[inline]
+    pub fn links(&self) -> Option<&RawJson<'a>> {
+        self.links.as_ref()
+    }
+
+    /// The `meta` object, verbatim.
+    #[must_use]
+    #[inline]
+    pub fn meta(&self) -> Option<&RawJson<'a>> {
+        self.meta.as_ref()
+    }
+
+    /// Members JSON:API does not define, as received. Always empty for an
+    /// error object built in code.
+    #[must_use]
+    #[inline]
+    pub const fn members(&self) -> &Members<'a> {
+        &self.members
+    }
+
+    /// The code, if it is present and known.
+    #[must_use]
+    #[inline]
+    pub fn known(&self) -> Option<Code> {
+        self.code.as_ref().and_then(Wire::known)
+    }
+
+    /// The placeholder values of `detail`, read back against the known
+    /// code's text ([`Code::parse_detail`]).
+    ///
+    /// ```
+    /// use sso_errors::zenlogin::{Code, ErrorObject};
+    ///
+    /// let error = ErrorObject::new(Code::InvalidApplicationKey, "Invalid application key");
+    /// let mismatch = error.values().unwrap_err();
+    /// assert_eq!(mismatch.detail().as_str(), "Invalid application key");
+    /// assert!(ErrorObject::empty().values().is_err());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Mismatch`] when the detail does not follow the code's text, or
+    /// there is nothing to match: no known code or no `detail`.
+    pub fn values(&self) -> Result<Values<'_>, Mismatch> {
+        match (self.known(), self.detail.as_deref()) {
+            (Some(code), Some(detail)) => code.parse_detail(detail),
+            (_, detail) => Err(Mismatch::nothing_to_match(detail.unwrap_or_default())),
+        }
+    }
+
+    /// The HTTP status the error comes with: the known code's
+    /// ([`Code::http_status`]), else the `status` member when it is an HTTP
+    /// status (100–599).
+    #[must_use]
+    pub fn http_status(&self) -> Option<u16> {
+        self.known().map(Code::http_status).or_else(|| {
+            self.status()
+                .and_then(|status| status.parse::<u16>().ok())
+                .filter(|status| (100..=599).contains(status))
+        })
+    }
+}
+
+/// `3003: Invalid *application_key* URL param: appl01234567891`: the code,
+/// then the detail (or the title). Control characters in the text, which
+/// can come from echoed input, are written escaped (`\n`, `\u{0}`), and so are
+/// bidirectional overrides; each text is cut after 256 bytes.
+impl fmt::Display for ErrorObject<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = self.detail.as_deref().or_else(|| self.title());
+        match (&self.code, text) {
+            (Some(code), Some(text)) => {
+                crate::error::write_bounded(f, code.as_str())?;
+                f.write_str(": ")?;
+                crate::error::write_bounded(f, text)
+            }
+            (Some(code), None) => crate::error::write_bounded(f, code.as_str()),
+            (None, Some(text)) => crate::error::write_bounded(f, text),
+            (None, None) => f.write_str("error without code or detail"),
+        }
+    }
+}
+
+impl std::error::Error for ErrorObject<'_> {}
+
+body! {
+/// An error object's `source`: what in the request the error is about.
+    ///
+    /// ```
+    /// use sso_errors::zenlogin::Source;
+    ///
+    /// let source = Source::from_pointer("/data/attributes/identity_email_address")?;
+    /// assert_eq!(source.pointer(), Some("/data/attributes/identity_email_address"));
+    /// assert!(Source::from_pointer("identity_email_address").is_err());
+    /// assert_eq!(Source::from_parameter("application_key").parameter(), Some("application_key"));
+    /// # Ok::<(), sso_errors::zenlogin::InvalidMember>(())
+    /// ```
+    pub struct Source<'a>: "a JSON:API source object" {
+        pointer: Option<Cow<'a, str>> = "pointer",
+        parameter: Option<Cow<'a, str>> = "parameter",
+    }
+}
+
+impl<'a> Source<'a> {
+    /// A source pointing into the request document.
+    ///
+    /// # Errors
+    ///
+    /// [`InvalidMember`] when `pointer` is not a JSON Pointer (RFC 6901:
+    /// empty, or `/`-separated tokens where `~` is only written `~0` or
+    /// `~1`).
+    pub fn from_pointer(pointer: impl Into<Cow<'a, str>>) -> Result<Self, InvalidMember> {
+        let pointer = pointer.into();
+        if !is_json_pointer(&pointer) {
+            return Err(InvalidMember::new(
+                "source.pointer",
+                "not a JSON Pointer (RFC 6901)",
+                &pointer,
+            ));
+        }
+        Ok(Self {
+            pointer: Some(pointer),
+            ..Self::empty()
+        })
+    }
+
+    /// A source naming the query parameter that caused the error.
+    #[must_use]
+    pub fn from_parameter(parameter: impl Into<Cow<'a, str>>) -> Self {
+        Self {
+            parameter: Some(parameter.into()),
+            ..Self::empty()
+        }
+    }
+
+    fn empty() -> Self {
+        Self {
+            pointer: None,
+            parameter: None,
+            members: Members::new(),
+            layout: body::Layout::default(),
+        }
+    }
+
+    /// The JSON Pointer, as received.
+    #[must_use]
+    pub fn pointer(&self) -> Option<&str> {
+        self.pointer.as_deref()
+    }
+
+    /// The query parameter, as received.
+    #[must_use]
+    pub fn parameter(&self) -> Option<&str> {
+        self.parameter.as_deref()
+    }
+
+    /// Other members (JSON:API 1.1's `header`, …), as received.
+    #[must_use]
+    pub const fn members(&self) -> &Members<'a> {
+        &self.members
+    }
+}

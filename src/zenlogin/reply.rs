@@ -1,0 +1,77 @@
+//! What a Zenlogin endpoint answers an error with: a JSON:API error document.
+
+use std::fmt;
+
+use super::ErrorDocument;
+use crate::{Error, Vendor};
+
+/// A Zenlogin error answer, with the HTTP status it came with: see
+/// [`ReplyBody`].
+///
+/// ```
+/// use sso_errors::zenlogin::{Code, Reply, ReplyBody};
+///
+/// let reply = Reply::parse(400, br#"{"errors":[{"code":"3003","detail":"Invalid *application_key* URL param: x"}]}"#)?;
+/// let ReplyBody::Document(document) = reply.body() else { unreachable!() };
+/// assert!(document.has(Code::InvalidApplicationKey));
+/// assert_eq!(reply.http_status(), 400);
+/// # Ok::<(), sso_errors::Error>(())
+/// ```
+pub type Reply<'a> = crate::Reply<ReplyBody<'a>>;
+
+/// The body of a Zenlogin error answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ReplyBody<'a> {
+    /// The JSON:API error document, Zenlogin's one error body.
+    Document(ErrorDocument<'a>),
+}
+
+impl crate::reply::Sealed for ReplyBody<'_> {}
+
+impl crate::ReplyContent for ReplyBody<'_> {
+    const VENDOR: Vendor = Vendor::Zenlogin;
+    type Owned = ReplyBody<'static>;
+
+    fn to_body(&self) -> String {
+        match self {
+            Self::Document(document) => document.to_json(),
+        }
+    }
+
+    /// Whether every error object's code is retryable (1001, maintenance).
+    fn is_retryable(&self) -> bool {
+        match self {
+            Self::Document(document) => document.is_retryable(),
+        }
+    }
+
+    fn into_owned(self) -> ReplyBody<'static> {
+        match self {
+            Self::Document(document) => ReplyBody::Document(document.into_owned()),
+        }
+    }
+}
+
+impl fmt::Display for ReplyBody<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Document(document) => document.fmt(f),
+        }
+    }
+}
+
+impl<'a> crate::Reply<ReplyBody<'a>> {
+    /// Parses an error answer that came with HTTP status `http_status`,
+    /// borrowing from `input`.
+    ///
+    /// # Errors
+    ///
+    /// As [`ErrorDocument::parse`], with `http_status` recorded in the error.
+    pub fn parse(http_status: u16, input: &'a [u8]) -> Result<Self, Error> {
+        Self::parsed(
+            http_status,
+            ErrorDocument::parse(input).map(ReplyBody::Document),
+        )
+    }
+}
