@@ -199,6 +199,17 @@ pub(crate) fn write_bounded(f: &mut impl fmt::Write, text: &str) -> fmt::Result 
     Ok(())
 }
 
+/// Received text in a log line: written as by [`write_bounded`].
+#[cfg(feature = "std")]
+pub(crate) struct Bounded<'s>(pub(crate) &'s str);
+
+#[cfg(feature = "std")]
+impl fmt::Display for Bounded<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_bounded(f, self.0)
+    }
+}
+
 /// The characters that change the direction of the text around them.
 const fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')

@@ -8,10 +8,11 @@ use serde::de::{self, Visitor};
 
 use super::{Description, ErrorCode};
 use crate::body::{self, Field, Mode, Problem};
+use crate::error::Bounded;
 use crate::{Error, List, Members, RawJson, Vendor};
 
 body! {
-/// One error of a merchant error body: an element of its `message` list.
+    /// One error of a merchant error body: an element of its `message` list.
     ///
     /// ```json
     /// {"errorName":"VALIDATION_GENERAL_FAILURE","code":"10001","description":"Invalid username: finance1234 already exists"}
@@ -152,7 +153,13 @@ impl<'a> ErrorEntry<'a> {
 /// `10001 VALIDATION_GENERAL_FAILURE: Invalid password`.
 impl fmt::Display for ErrorEntry<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}: {}", self.code, self.error_name, self.description)
+        write!(
+            f,
+            "{} {}: {}",
+            Bounded(&self.code),
+            Bounded(&self.error_name),
+            Bounded(&self.description.to_text())
+        )
     }
 }
 
@@ -238,7 +245,7 @@ impl<'a> Field<'a> for Description<'a> {
     }
 }
 body! {
-/// A merchant User Management / SSO-token error body: a `message` list of
+    /// A merchant User Management / SSO-token error body: a `message` list of
     /// one or more [`ErrorEntry`]s, in order.
     ///
     /// ```json

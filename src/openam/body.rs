@@ -8,10 +8,11 @@ use serde::ser::Serializer;
 
 use super::{Code, Status};
 use crate::body::{self, Field, Layout, Mode, Problem};
+use crate::error::Bounded;
 use crate::{Error, Members, RawJson, Vendor};
 
 body! {
-/// An OpenAM error body, as ForgeRock's `ResourceException` writes it:
+    /// An OpenAM error body, as ForgeRock's `ResourceException` writes it:
     ///
     /// ```json
     /// {"code":400,"reason":"Bad Request","message":"Username or email not provided in request"}
@@ -303,9 +304,9 @@ impl_body!(ErrorBody, OpenAm);
 impl fmt::Display for ErrorBody<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let reason = self.reason_or_default();
-        write!(f, "{} {} {reason}", Vendor::OpenAm, self.code)?;
+        write!(f, "{} {} {}", Vendor::OpenAm, self.code, Bounded(reason))?;
         match self.message.as_deref() {
-            Some(message) if message != reason => write!(f, ": {message}"),
+            Some(message) if message != reason => write!(f, ": {}", Bounded(message)),
             _ => Ok(()),
         }
     }
@@ -314,7 +315,7 @@ impl fmt::Display for ErrorBody<'_> {
 impl std::error::Error for ErrorBody<'_> {}
 
 body! {
-/// The `cause` member of an error body: `{"message":"…"}`, the message of
+    /// The `cause` member of an error body: `{"message":"…"}`, the message of
     /// the exception that caused the error. The server includes it only where
     /// told to (its authentication filters do). Other members are kept.
     ///

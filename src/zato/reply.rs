@@ -6,11 +6,12 @@ use std::fmt;
 
 use super::Response;
 use crate::body;
+use crate::error::Bounded;
 use crate::reply::Shape;
 use crate::{Error, Members, Vendor};
 
 body! {
-/// The 400 body Zato's HTTP channel sends when a required input is missing,
+    /// The 400 body Zato's HTTP channel sends when a required input is missing,
     /// before the SSO service runs:
     ///
     /// ```json
@@ -73,9 +74,9 @@ impl fmt::Display for BadRequest<'_> {
             f,
             "{} {}: {} (cid {})",
             Vendor::Zato,
-            self.result,
-            self.details,
-            self.cid
+            Bounded(&self.result),
+            Bounded(&self.details),
+            Bounded(&self.cid)
         )
     }
 }

@@ -8,6 +8,7 @@ use serde::de::{self, Deserializer, SeqAccess, Visitor};
 
 use super::{Status, SubStatus};
 use crate::body::{self, Field, Mode, Seed};
+use crate::error::Bounded;
 use crate::{Error, List, Vendor, Wire};
 
 /// A Zato SSO sub-status as a body carries it: a known [`SubStatus`] or an
@@ -15,7 +16,7 @@ use crate::{Error, List, Vendor, Wire};
 pub type Code<'a> = Wire<'a, SubStatus>;
 
 body! {
-/// A Zato SSO response: the flat JSON body every SSO service returns.
+    /// A Zato SSO response: the flat JSON body every SSO service returns.
     ///
     /// ```json
     /// {"status":"error","cid":"30e22dfde268b7ba0b56ad0d","sub_status":["E005001"]}
@@ -173,12 +174,18 @@ impl_body!(Response, Zato);
 /// never written.
 impl fmt::Display for Response<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {} (cid {})", Vendor::Zato, self.status, self.cid)?;
+        write!(
+            f,
+            "{} {} (cid {})",
+            Vendor::Zato,
+            self.status,
+            Bounded(&self.cid)
+        )?;
         for (i, code) in self.sub_status.iter().enumerate() {
             f.write_str(if i == 0 { ": " } else { ", " })?;
             match code.known() {
                 Some(known) => write!(f, "{} {}", code.as_str(), known.label())?,
-                None => write!(f, "{code}")?,
+                None => write!(f, "{}", Bounded(code.as_str()))?,
             }
         }
         Ok(())

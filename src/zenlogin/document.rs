@@ -9,7 +9,7 @@ use crate::body::{self, Layout, Problem};
 use crate::{Error, List, Members, RawJson, Vendor};
 
 body! {
-/// A Zenlogin error document: the body of every failed Zenlogin API call.
+    /// A Zenlogin error document: the body of every failed Zenlogin API call.
     ///
     /// ```json
     /// {"errors":[{"code":"3003","detail":"Invalid *application_key* URL param: appl01234567891"}]}
@@ -57,9 +57,10 @@ body! {
         /// The error objects, in order. One, the common case, is held
         /// inline: parsing it allocates nothing.
         pub errors: List<ErrorObject<'a>> = "errors",
-        meta: Option<RawJson<'a>> = "meta" via JsonObject<'a>,
-        jsonapi: Option<RawJson<'a>> = "jsonapi" via JsonObject<'a>,
-        links: Option<RawJson<'a>> = "links" via JsonObject<'a>,
+        // Boxed: Zenlogin sends none of them.
+        meta: Option<Box<RawJson<'a>>> = "meta" via JsonObject<'a>,
+        jsonapi: Option<Box<RawJson<'a>>> = "jsonapi" via JsonObject<'a>,
+        links: Option<Box<RawJson<'a>>> = "links" via JsonObject<'a>,
     }
 }
 
@@ -136,7 +137,7 @@ impl<'a> ErrorDocument<'a> {
     /// member names is not a valid JSON:API member name.
     pub fn with_meta(mut self, meta: RawJson<'a>) -> Result<Self, InvalidMember> {
         check_meta("meta", &meta)?;
-        self.meta = Some(meta);
+        self.meta = Some(Box::new(meta));
         Ok(self)
     }
 
@@ -151,9 +152,9 @@ impl<'a> ErrorDocument<'a> {
     /// ```
     #[must_use]
     pub fn with_jsonapi_version(mut self, version: &str) -> Self {
-        self.jsonapi = Some(RawJson::from_value(
+        self.jsonapi = Some(Box::new(RawJson::from_value(
             &serde_json::json!({ "version": version }),
-        ));
+        )));
         self
     }
 
@@ -161,21 +162,21 @@ impl<'a> ErrorDocument<'a> {
     #[must_use]
     #[inline]
     pub fn meta(&self) -> Option<&RawJson<'a>> {
-        self.meta.as_ref()
+        self.meta.as_deref()
     }
 
     /// The top-level `jsonapi` object, verbatim.
     #[must_use]
     #[inline]
     pub fn jsonapi(&self) -> Option<&RawJson<'a>> {
-        self.jsonapi.as_ref()
+        self.jsonapi.as_deref()
     }
 
     /// The top-level `links` object, verbatim.
     #[must_use]
     #[inline]
     pub fn links(&self) -> Option<&RawJson<'a>> {
-        self.links.as_ref()
+        self.links.as_deref()
     }
 
     /// Top-level members JSON:API does not define for an error document

@@ -9,7 +9,7 @@ use crate::body;
 use crate::{Members, RawJson, Wire};
 
 body! {
-/// One JSON:API error object: a Zenlogin `code` and its `detail`, and the
+    /// One JSON:API error object: a Zenlogin `code` and its `detail`, and the
     /// other members JSON:API 1.0 defines (`id`, `links`, `status`, `title`,
     /// `source`, `meta`), all optional.
     ///
@@ -36,16 +36,18 @@ body! {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub struct ErrorObject<'a>: "a JSON:API error object" {
-        id: Option<Cow<'a, str>> = "id",
-        links: Option<RawJson<'a>> = "links" via JsonObject<'a>,
-        status: Option<Cow<'a, str>> = "status",
+        // The members Zenlogin does not send are boxed: a usual error
+        // object stays small, and moving one through the parser cheap.
+        id: Option<Box<Cow<'a, str>>> = "id",
+        links: Option<Box<RawJson<'a>>> = "links" via JsonObject<'a>,
+        status: Option<Box<Cow<'a, str>>> = "status",
         /// The Zenlogin code: a known [`Code`] or an unknown code kept verbatim.
         pub code: Option<Wire<'a, Code>> = "code",
-        title: Option<Cow<'a, str>> = "title",
+        title: Option<Box<Cow<'a, str>>> = "title",
         /// The code's text with its placeholders filled in.
         pub detail: Option<Cow<'a, str>> = "detail",
-        source: Option<Source<'a>> = "source",
-        meta: Option<RawJson<'a>> = "meta" via JsonObject<'a>,
+        source: Option<Box<Source<'a>>> = "source",
+        meta: Option<Box<RawJson<'a>>> = "meta" via JsonObject<'a>,
     }
 }
 
@@ -146,7 +148,9 @@ impl<'a> ErrorObject<'a> {
                 url,
             ));
         }
-        self.links = Some(RawJson::from_value(&serde_json::json!({ "about": url })));
+        self.links = Some(Box::new(RawJson::from_value(
+            &serde_json::json!({ "about": url }),
+        )));
         Ok(self)
     }
 
@@ -158,7 +162,7 @@ impl<'a> ErrorObject<'a> {
     /// member names is not a valid JSON:API member name.
     pub fn with_meta(mut self, meta: RawJson<'a>) -> Result<Self, InvalidMember> {
         check_meta("meta", &meta)?;
-        self.meta = Some(meta);
+        self.meta = Some(Box::new(meta));
         Ok(self)
     }
 
@@ -174,26 +178,26 @@ impl<'a> ErrorObject<'a> {
     /// assert_eq!(error.title(), Some("Account frozen"));
     /// ```
     pub fn set_id(&mut self, id: impl Into<Cow<'a, str>>) -> &mut Self {
-        self.id = Some(id.into());
+        self.id = Some(Box::new(id.into()));
         self
     }
 
     /// Sets `status` to an HTTP status, written as a string (`"400"`), in
     /// place.
     pub fn set_status(&mut self, status: u16) -> &mut Self {
-        self.status = Some(Cow::Owned(status.to_string()));
+        self.status = Some(Box::new(Cow::Owned(status.to_string())));
         self
     }
 
     /// Sets `title`, in place.
     pub fn set_title(&mut self, title: impl Into<Cow<'a, str>>) -> &mut Self {
-        self.title = Some(title.into());
+        self.title = Some(Box::new(title.into()));
         self
     }
 
     /// Sets `source`, in place.
     pub fn set_source(&mut self, source: Source<'a>) -> &mut Self {
-        self.source = Some(source);
+        self.source = Some(Box::new(source));
         self
     }
 
@@ -201,42 +205,42 @@ impl<'a> ErrorObject<'a> {
     #[must_use]
     #[inline]
     pub fn id(&self) -> Option<&str> {
-        self.id.as_deref()
+        self.id.as_deref().map(|text| &**text)
     }
 
     /// The HTTP status, as a string (`"400"`), as received.
     #[must_use]
     #[inline]
     pub fn status(&self) -> Option<&str> {
-        self.status.as_deref()
+        self.status.as_deref().map(|text| &**text)
     }
 
     /// A short summary of the problem (Zenlogin sends none).
     #[must_use]
     #[inline]
     pub fn title(&self) -> Option<&str> {
-        self.title.as_deref()
+        self.title.as_deref().map(|text| &**text)
     }
 
     /// What in the request the error is about.
     #[must_use]
     #[inline]
     pub fn source(&self) -> Option<&Source<'a>> {
-        self.source.as_ref()
+        self.source.as_deref()
     }
 
     /// The `links` object, verbatim.
     #[must_use]
     #[inline]
     pub fn links(&self) -> Option<&RawJson<'a>> {
-        self.links.as_ref()
+        self.links.as_deref()
     }
 
     /// The `meta` object, verbatim.
     #[must_use]
     #[inline]
     pub fn meta(&self) -> Option<&RawJson<'a>> {
-        self.meta.as_ref()
+        self.meta.as_deref()
     }
 
     /// Members JSON:API does not define, as received. Always empty for an
@@ -313,7 +317,7 @@ impl fmt::Display for ErrorObject<'_> {
 impl std::error::Error for ErrorObject<'_> {}
 
 body! {
-/// An error object's `source`: what in the request the error is about.
+    /// An error object's `source`: what in the request the error is about.
     ///
     /// ```
     /// use sso_errors::zenlogin::Source;
