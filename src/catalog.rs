@@ -75,8 +75,11 @@ pub enum Spelling {
 /// assert_eq!(<SubStatus as Catalog>::from_code("E005001"), Some(SubStatus::AuthNotAllowed));
 /// assert!(SubStatus::ALL.iter().all(|c| SubStatus::from_code(c.code()) == Some(*c)));
 /// ```
+///
+/// Sealed: the crate's catalogs are its only implementations, so that the
+/// trait can grow without breaking anyone.
 pub trait Catalog:
-    Copy + Eq + Ord + Hash + Debug + Display + Send + Sync + Sized + 'static
+    sealed::Sealed + Copy + Eq + Ord + Hash + Debug + Display + Send + Sync + Sized + 'static
 {
     /// The vendor whose catalog this is.
     const VENDOR: Vendor;
@@ -118,6 +121,11 @@ pub trait Catalog:
 
     /// Looks a label up ([`label`](Self::label)).
     fn from_label(label: &str) -> Option<Self>;
+}
+
+pub(crate) mod sealed {
+    /// Keeps [`Catalog`](super::Catalog) to the crate's own catalogs.
+    pub trait Sealed {}
 }
 
 /// Declares one vendor catalog. See the module documentation.
@@ -325,6 +333,8 @@ macro_rules! catalog {
                 }
             }
         }
+
+        impl $crate::catalog::sealed::Sealed for $Name {}
 
         impl $crate::Catalog for $Name {
             const VENDOR: $crate::Vendor = $crate::Vendor::$vendor;
