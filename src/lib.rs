@@ -21,6 +21,7 @@ pub mod detect;
 #[cfg(feature = "std")]
 mod list;
 #[cfg(feature = "std")]
+#[macro_use]
 mod reply;
 #[cfg(feature = "std")]
 mod wire;

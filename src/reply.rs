@@ -127,6 +127,59 @@ impl<B: ReplyContent> fmt::Display for Reply<B> {
 
 impl<B: ReplyContent> std::error::Error for Reply<B> {}
 
+/// Declares a vendor's `ReplyBody` enum: one variant per body its
+/// endpoints answer with, a body type or a fixed text (`= "text"`, possibly
+/// empty). Generates the enum and its [`ReplyContent`] implementation;
+/// `retryable` names the vendor's `fn(&ReplyBody<'_>) -> bool`.
+macro_rules! reply_body {
+    (
+        $(#[$meta:meta])*
+        pub enum $Name:ident<'a>: $vendor:ident, retryable = $retryable:path {
+            $($(#[$vmeta:meta])* $V:ident $(($T:ty))? $(= $text:expr)?),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        #[non_exhaustive]
+        pub enum $Name<'a> {
+            $($(#[$vmeta])* $V $(($T))?,)+
+        }
+
+        impl $crate::reply::Sealed for $Name<'_> {}
+
+        impl $crate::ReplyContent for $Name<'_> {
+            const VENDOR: $crate::Vendor = $crate::Vendor::$vendor;
+            type Owned = $Name<'static>;
+
+            fn to_body(&self) -> String {
+                reply_body!(@to_body self [] $($V $(($T))? $(= $text)?,)+)
+            }
+
+            fn is_retryable(&self) -> bool {
+                $retryable(self)
+            }
+
+            fn into_owned(self) -> $Name<'static> {
+                reply_body!(@owned self $Name [] $($V $(($T))? $(= $text)?,)+)
+            }
+        }
+    };
+    (@to_body $s:ident [$($arms:tt)*]) => { match $s { $($arms)* } };
+    (@to_body $s:ident [$($arms:tt)*] $V:ident($T:ty), $($rest:tt)*) => {
+        reply_body!(@to_body $s [$($arms)* Self::$V(body) => serde_json::to_string(body).unwrap_or_default(),] $($rest)*)
+    };
+    (@to_body $s:ident [$($arms:tt)*] $V:ident = $text:expr, $($rest:tt)*) => {
+        reply_body!(@to_body $s [$($arms)* Self::$V => String::from($text),] $($rest)*)
+    };
+    (@owned $s:ident $Name:ident [$($arms:tt)*]) => { match $s { $($arms)* } };
+    (@owned $s:ident $Name:ident [$($arms:tt)*] $V:ident($T:ty), $($rest:tt)*) => {
+        reply_body!(@owned $s $Name [$($arms)* Self::$V(body) => $Name::$V($crate::body::Field::into_owned(body)),] $($rest)*)
+    };
+    (@owned $s:ident $Name:ident [$($arms:tt)*] $V:ident = $text:expr, $($rest:tt)*) => {
+        reply_body!(@owned $s $Name [$($arms)* Self::$V => $Name::$V,] $($rest)*)
+    };
+}
+
 /// What an input is, from one look at it: the replies decide on it which
 /// body to parse.
 #[derive(Debug, Clone, Copy)]

@@ -34,21 +34,21 @@ use crate::{Error, Vendor};
 /// ```
 pub type Reply<'a> = crate::Reply<ReplyBody<'a>>;
 
-/// The body of a merchant error answer.
-///
-/// | variant | HTTP | body |
-/// | --- | --- | --- |
-/// | [`Error`](ReplyBody::Error) | 400 validation, 403 token generation refused (other statuses from the provider's other APIs) | `{"message":[…]}` |
-/// | [`NoBody`](ReplyBody::NoBody) | 401 or 403: insufficient privileges, as documented for every API | none |
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-// Boxing the body would cost every parse an allocation.
-#[allow(clippy::large_enum_variant)]
-pub enum ReplyBody<'a> {
-    /// An error body.
-    Error(ErrorBody<'a>),
-    /// A 401 or 403 without a body: insufficient privileges.
-    NoBody,
+reply_body! {
+    /// The body of a merchant error answer.
+    ///
+    /// | variant | HTTP | body |
+    /// | --- | --- | --- |
+    /// | [`Error`](ReplyBody::Error) | 400 validation, 403 token generation refused (other statuses from the provider's other APIs) | `{"message":[…]}` |
+    /// | [`NoBody`](ReplyBody::NoBody) | 401 or 403: insufficient privileges, as documented for every API | none |
+    // Boxing the body would cost every parse an allocation.
+    #[allow(clippy::large_enum_variant)]
+    pub enum ReplyBody<'a>: Merchant, retryable = is_retryable {
+        /// An error body.
+        Error(ErrorBody<'a>),
+        /// A 401 or 403 without a body: insufficient privileges.
+        NoBody = "",
+    }
 }
 
 impl<'a> ReplyBody<'a> {
@@ -76,31 +76,9 @@ impl<'a> ReplyBody<'a> {
     }
 }
 
-impl crate::reply::Sealed for ReplyBody<'_> {}
-
-impl crate::ReplyContent for ReplyBody<'_> {
-    const VENDOR: Vendor = Vendor::Merchant;
-    type Owned = ReplyBody<'static>;
-
-    /// The body as it goes on the wire: empty for [`NoBody`](ReplyBody::NoBody).
-    fn to_body(&self) -> String {
-        match self {
-            Self::Error(body) => body.to_json(),
-            Self::NoBody => String::new(),
-        }
-    }
-
-    /// See [`ErrorBody::is_retryable`]; never for a bodiless answer.
-    fn is_retryable(&self) -> bool {
-        self.error_body().is_some_and(ErrorBody::is_retryable)
-    }
-
-    fn into_owned(self) -> ReplyBody<'static> {
-        match self {
-            Self::Error(body) => ReplyBody::Error(body.into_owned()),
-            Self::NoBody => ReplyBody::NoBody,
-        }
-    }
+/// See [`ErrorBody::is_retryable`]; never for a bodiless answer.
+fn is_retryable(body: &ReplyBody<'_>) -> bool {
+    body.error_body().is_some_and(ErrorBody::is_retryable)
 }
 
 /// The body's message, or `merchant User Management error: no body

@@ -111,22 +111,22 @@ impl<'a> ModuleFailure<'a> {
 /// ```
 pub type Reply<'a> = crate::Reply<ReplyBody<'a>>;
 
-/// The body of an OpenAM failure.
-///
-/// | variant | body |
-/// | --- | --- |
-/// | [`Error`](ReplyBody::Error) | the CREST error body, `{"code":…,"reason":…,"message":…}` (also the old form with `"error"`) |
-/// | [`Legacy`](ReplyBody::Legacy) | the legacy authenticate endpoint's `{"errorMessage":…,"failureUrl":…}` |
-/// | [`Module`](ReplyBody::Module) | an authentication module's own `{"failure":true,"reason":…,"authId":…}` |
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum ReplyBody<'a> {
-    /// A CREST error body.
-    Error(ErrorBody<'a>),
-    /// The legacy authenticate endpoint's failure.
-    Legacy(LegacyFailure<'a>),
-    /// An authentication module's own failure body.
-    Module(ModuleFailure<'a>),
+reply_body! {
+    /// The body of an OpenAM failure.
+    ///
+    /// | variant | body |
+    /// | --- | --- |
+    /// | [`Error`](ReplyBody::Error) | the CREST error body, `{"code":…,"reason":…,"message":…}` (also the old form with `"error"`) |
+    /// | [`Legacy`](ReplyBody::Legacy) | the legacy authenticate endpoint's `{"errorMessage":…,"failureUrl":…}` |
+    /// | [`Module`](ReplyBody::Module) | an authentication module's own `{"failure":true,"reason":…,"authId":…}` |
+    pub enum ReplyBody<'a>: OpenAm, retryable = is_retryable {
+        /// A CREST error body.
+        Error(ErrorBody<'a>),
+        /// The legacy authenticate endpoint's failure.
+        Legacy(LegacyFailure<'a>),
+        /// An authentication module's own failure body.
+        Module(ModuleFailure<'a>),
+    }
 }
 
 impl ReplyBody<'_> {
@@ -161,33 +161,12 @@ impl ReplyBody<'_> {
     }
 }
 
-impl crate::reply::Sealed for ReplyBody<'_> {}
-
-impl crate::ReplyContent for ReplyBody<'_> {
-    const VENDOR: Vendor = Vendor::OpenAm;
-    type Owned = ReplyBody<'static>;
-
-    fn to_body(&self) -> String {
-        match self {
-            Self::Error(body) => body.to_json(),
-            Self::Legacy(body) => body.to_json(),
-            Self::Module(body) => body.to_json(),
-        }
-    }
-
-    fn is_retryable(&self) -> bool {
-        match self {
-            Self::Error(body) => body.code.is_retryable(),
-            Self::Legacy(_) | Self::Module(_) => false,
-        }
-    }
-
-    fn into_owned(self) -> ReplyBody<'static> {
-        match self {
-            Self::Error(body) => ReplyBody::Error(body.into_owned()),
-            Self::Legacy(body) => ReplyBody::Legacy(body.into_owned()),
-            Self::Module(body) => ReplyBody::Module(body.into_owned()),
-        }
+/// A CREST body of a retryable status (408, 503, 504); never an
+/// authentication failure.
+fn is_retryable(body: &ReplyBody<'_>) -> bool {
+    match body {
+        ReplyBody::Error(body) => body.code.is_retryable(),
+        ReplyBody::Legacy(_) | ReplyBody::Module(_) => false,
     }
 }
 

@@ -98,22 +98,22 @@ impl std::error::Error for BadRequest<'_> {}
 /// ```
 pub type Reply<'a> = crate::Reply<ReplyBody<'a>>;
 
-/// The body of a Zato SSO answer.
-///
-/// | variant | HTTP | body |
-/// | --- | --- | --- |
-/// | [`Response`](ReplyBody::Response) | 200 (`ok`, `warning`; a few failures), 403 (`error`) | `{"status":…,"cid":…,…}` |
-/// | [`BadRequest`](ReplyBody::BadRequest) | 400 | `{"result":"Error","cid":…,"details":"Bad request"}` |
-/// | [`PlainBadRequest`](ReplyBody::PlainBadRequest) | 400 | the text `Bad request` (channels that do not speak JSON) |
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum ReplyBody<'a> {
-    /// The SSO service's response.
-    Response(Response<'a>),
-    /// The 400 JSON envelope for a missing required input.
-    BadRequest(BadRequest<'a>),
-    /// The 400 plain-text body `Bad request`.
-    PlainBadRequest,
+reply_body! {
+    /// The body of a Zato SSO answer.
+    ///
+    /// | variant | HTTP | body |
+    /// | --- | --- | --- |
+    /// | [`Response`](ReplyBody::Response) | 200 (`ok`, `warning`; a few failures), 403 (`error`) | `{"status":…,"cid":…,…}` |
+    /// | [`BadRequest`](ReplyBody::BadRequest) | 400 | `{"result":"Error","cid":…,"details":"Bad request"}` |
+    /// | [`PlainBadRequest`](ReplyBody::PlainBadRequest) | 400 | the text `Bad request` (channels that do not speak JSON) |
+    pub enum ReplyBody<'a>: Zato, retryable = never_retryable {
+        /// The SSO service's response.
+        Response(Response<'a>),
+        /// The 400 JSON envelope for a missing required input.
+        BadRequest(BadRequest<'a>),
+        /// The 400 plain-text body `Bad request`.
+        PlainBadRequest = ReplyBody::PLAIN_BAD_REQUEST,
+    }
 }
 
 impl ReplyBody<'_> {
@@ -131,32 +131,9 @@ impl ReplyBody<'_> {
     }
 }
 
-impl crate::reply::Sealed for ReplyBody<'_> {}
-
-impl crate::ReplyContent for ReplyBody<'_> {
-    const VENDOR: Vendor = Vendor::Zato;
-    type Owned = ReplyBody<'static>;
-
-    fn to_body(&self) -> String {
-        match self {
-            Self::Response(response) => response.to_json(),
-            Self::BadRequest(envelope) => envelope.to_json(),
-            Self::PlainBadRequest => Self::PLAIN_BAD_REQUEST.to_owned(),
-        }
-    }
-
-    /// Zato says nothing of retrying: no answer is retryable.
-    fn is_retryable(&self) -> bool {
-        false
-    }
-
-    fn into_owned(self) -> ReplyBody<'static> {
-        match self {
-            Self::Response(response) => ReplyBody::Response(response.into_owned()),
-            Self::BadRequest(envelope) => ReplyBody::BadRequest(envelope.into_owned()),
-            Self::PlainBadRequest => ReplyBody::PlainBadRequest,
-        }
-    }
+/// Zato says nothing of retrying: no answer is retryable.
+const fn never_retryable(_: &ReplyBody<'_>) -> bool {
+    false
 }
 
 impl fmt::Display for ReplyBody<'_> {

@@ -3,7 +3,7 @@
 use std::fmt;
 
 use super::ErrorDocument;
-use crate::{Error, Vendor};
+use crate::Error;
 
 /// A Zenlogin error answer, with the HTTP status it came with: see
 /// [`ReplyBody`].
@@ -19,37 +19,18 @@ use crate::{Error, Vendor};
 /// ```
 pub type Reply<'a> = crate::Reply<ReplyBody<'a>>;
 
-/// The body of a Zenlogin error answer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum ReplyBody<'a> {
-    /// The JSON:API error document, Zenlogin's one error body.
-    Document(ErrorDocument<'a>),
+reply_body! {
+    /// The body of a Zenlogin error answer.
+    pub enum ReplyBody<'a>: Zenlogin, retryable = is_retryable {
+        /// The JSON:API error document, Zenlogin's one error body.
+        Document(ErrorDocument<'a>),
+    }
 }
 
-impl crate::reply::Sealed for ReplyBody<'_> {}
-
-impl crate::ReplyContent for ReplyBody<'_> {
-    const VENDOR: Vendor = Vendor::Zenlogin;
-    type Owned = ReplyBody<'static>;
-
-    fn to_body(&self) -> String {
-        match self {
-            Self::Document(document) => document.to_json(),
-        }
-    }
-
-    /// Whether every error object's code is retryable (1001, maintenance).
-    fn is_retryable(&self) -> bool {
-        match self {
-            Self::Document(document) => document.is_retryable(),
-        }
-    }
-
-    fn into_owned(self) -> ReplyBody<'static> {
-        match self {
-            Self::Document(document) => ReplyBody::Document(document.into_owned()),
-        }
+/// Whether every error object's code is retryable (1001, maintenance).
+fn is_retryable(body: &ReplyBody<'_>) -> bool {
+    match body {
+        ReplyBody::Document(document) => document.is_retryable(),
     }
 }
 
