@@ -13,6 +13,7 @@ use std::hint::black_box;
 
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, Criterion, criterion_group, criterion_main};
+use sso_errors::__private::Baselines;
 use sso_errors::Catalog;
 
 mod support;
@@ -81,7 +82,7 @@ fn run<T>(
 /// misses (well-formed unknown codes and malformed strings).
 macro_rules! code_groups {
     ($c:expr, $vendor:literal, $Ty:ty, unknown: [$($unknown:expr),* $(,)?]) => {{
-        let phf = <$Ty>::__phf_codes();
+        let phf = <$Ty as Baselines>::phf_codes();
         let hashmap: HashMap<&'static str, _> = phf.entries().map(|(k, v)| (*k, *v)).collect();
         let mut keys: Vec<String> = <$Ty>::ALL.iter().map(|c| c.code().to_owned()).collect();
         keys.extend(<$Ty>::ALL.iter().filter_map(|c| c.alias()).map(str::to_owned));
@@ -104,7 +105,7 @@ macro_rules! code_groups {
             run(&mut g, "loop_overhead", &inputs, |s| Some(s.len()));
             run(&mut g, "phf_map", &inputs, |s| phf.get(s).copied());
             run(&mut g, "hashmap", &inputs, |s| hashmap.get(s).copied());
-            run(&mut g, "string_match", &inputs, |s| <$Ty>::__match_code(s));
+            run(&mut g, "string_match", &inputs, |s| <$Ty as Baselines>::match_code(s));
             run(&mut g, "linear_scan", &inputs, |s| {
                 <$Ty>::ALL.iter().find_map(|c| {
                     if c.code() == s {
@@ -164,7 +165,7 @@ fn codes(c: &mut Criterion) {
 
 fn pairs(c: &mut Criterion) {
     use sso_errors::merchant::ErrorCode;
-    let phf = ErrorCode::__phf_codes();
+    let phf = <ErrorCode as Baselines>::phf_codes();
     let hashmap: HashMap<(&'static str, &'static str), ErrorCode> = ErrorCode::ALL
         .iter()
         .map(|c| ((c.code(), c.error_name()), *c))
@@ -255,7 +256,7 @@ fn run_pairs<T>(
 
 fn labels(c: &mut Criterion) {
     use sso_errors::zato::SubStatus;
-    let phf = SubStatus::__phf_labels();
+    let phf = <SubStatus as Baselines>::phf_labels();
     let hashmap: HashMap<&'static str, SubStatus> = phf.entries().map(|(k, v)| (*k, *v)).collect();
     let labels: Vec<String> = SubStatus::ALL
         .iter()
@@ -293,7 +294,12 @@ fn labels(c: &mut Criterion) {
         run(&mut g, "sso_errors", &inputs, SubStatus::from_label);
         run(&mut g, "phf_map", &inputs, |s| phf.get(s).copied());
         run(&mut g, "hashmap", &inputs, |s| hashmap.get(s).copied());
-        run(&mut g, "string_match", &inputs, SubStatus::__match_label);
+        run(
+            &mut g,
+            "string_match",
+            &inputs,
+            <SubStatus as Baselines>::match_label,
+        );
         run(&mut g, "linear_scan", &inputs, |s| {
             SubStatus::ALL.iter().copied().find(|c| c.label() == s)
         });

@@ -157,8 +157,9 @@ macro_rules! catalog {
         $(#[$meta])*
         #[derive(
             Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash,
-            strum::Display, strum::IntoStaticStr, strum::EnumIter, strum::EnumCount,
-            strum::VariantArray,
+            // Only derives that implement `core` traits: no public signature
+            // names a strum trait, so strum is not part of the API.
+            strum::Display, strum::IntoStaticStr,
         )]
         #[non_exhaustive]
         #[repr($repr)]
@@ -242,6 +243,18 @@ macro_rules! catalog {
             ];
             const LABEL_KEYS: &'static [&'static str] = &[$($($label,)?)*];
 
+            /// Code lookup as a string `match`: what a catalog of a handful of
+            /// codes uses, and the baseline the perfect hash is measured
+            /// against.
+            #[inline]
+            fn match_code(code: &str) -> Option<(Self, $crate::Spelling)> {
+                match code {
+                    $($code => Some(($Name::$Variant, $crate::Spelling::Canonical)),)*
+                    $($($alias => Some(($Name::$Variant, $crate::Spelling::Alias)),)?)*
+                    _ => None,
+                }
+            }
+
             /// Looks a wire code up, accepting the canonical spelling and the
             /// documented alias, and says which of the two it was.
             ///
@@ -263,7 +276,7 @@ macro_rules! catalog {
                     $crate::perfect::Table::build($Name::CODE_KEYS, $Name::CODE_VALUES);
                 // A handful of codes is fastest as a plain match.
                 if $Name::CODE_KEYS.len() <= 4 {
-                    return Self::__match_code(code);
+                    return Self::match_code(code);
                 }
                 TABLE.get(code)
             }
@@ -284,12 +297,10 @@ macro_rules! catalog {
                 }
             }
 
-            /// The compile-time phf table of every accepted code spelling:
-            /// the catalog's reference model, which [`resolve`](Self::resolve)
-            /// agrees with. Exposed for tests and benchmarks.
-            #[doc(hidden)]
-            #[must_use]
-            pub fn __phf_codes() -> &'static phf::Map<&'static str, ($Name, $crate::Spelling)> {
+        }
+
+        impl $crate::__private::Baselines for $Name {
+            fn phf_codes() -> &'static phf::Map<&'static str, ($Name, $crate::Spelling)> {
                 static BY_CODE: phf::Map<&'static str, ($Name, $crate::Spelling)> = phf::phf_map! {
                     $($code => ($Name::$Variant, $crate::Spelling::Canonical),)*
                     $($($alias => ($Name::$Variant, $crate::Spelling::Alias),)?)*
@@ -297,35 +308,20 @@ macro_rules! catalog {
                 &BY_CODE
             }
 
-            /// The compile-time phf table of labels. Exposed for tests and
-            /// benchmarks.
-            #[doc(hidden)]
-            #[must_use]
-            pub fn __phf_labels() -> &'static phf::Map<&'static str, $Name> {
+            fn phf_labels() -> &'static phf::Map<&'static str, $Name> {
                 static BY_LABEL: phf::Map<&'static str, $Name> = phf::phf_map! {
                     $($($label => $Name::$Variant,)?)*
                 };
                 &BY_LABEL
             }
 
-            /// Code lookup as a string `match` (what strum's `EnumString`
-            /// generates). A baseline for benchmarks.
-            #[doc(hidden)]
-            #[must_use]
             #[inline]
-            pub fn __match_code(code: &str) -> Option<(Self, $crate::Spelling)> {
-                match code {
-                    $($code => Some(($Name::$Variant, $crate::Spelling::Canonical)),)*
-                    $($($alias => Some(($Name::$Variant, $crate::Spelling::Alias)),)?)*
-                    _ => None,
-                }
+            fn match_code(code: &str) -> Option<($Name, $crate::Spelling)> {
+                $Name::match_code(code)
             }
 
-            /// Label lookup as a string `match`. A baseline for benchmarks.
-            #[doc(hidden)]
-            #[must_use]
             #[inline]
-            pub fn __match_label(label: &str) -> Option<Self> {
+            fn match_label(label: &str) -> Option<$Name> {
                 #[allow(unreachable_patterns)]
                 match label {
                     $($($label => Some($Name::$Variant),)?)*

@@ -44,3 +44,21 @@ pub use reply::{Reply, ReplyContent};
 pub use vendor::Vendor;
 #[cfg(feature = "std")]
 pub use wire::Wire;
+
+/// Not part of the API: the reference models and baselines of the catalogs'
+/// lookups, for the crate's own tests and benchmarks. May change in any
+/// release.
+#[doc(hidden)]
+pub mod __private {
+    /// A catalog's lookups as `phf` maps and string `match`es.
+    pub trait Baselines: crate::Catalog {
+        /// Every accepted code spelling in a `phf_map!`.
+        fn phf_codes() -> &'static phf::Map<&'static str, (Self, crate::Spelling)>;
+        /// Every label in a `phf_map!`.
+        fn phf_labels() -> &'static phf::Map<&'static str, Self>;
+        /// Code lookup as a string `match`.
+        fn match_code(code: &str) -> Option<(Self, crate::Spelling)>;
+        /// Label lookup as a string `match`.
+        fn match_label(label: &str) -> Option<Self>;
+    }
+}

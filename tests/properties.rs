@@ -2,6 +2,7 @@
 //! agrees with the compile-time phf table on any input, and no input makes a
 //! parser panic; what parses re-renders to something that parses the same.
 
+use sso_errors::__private::Baselines;
 use sso_errors::{Catalog, merchant, openam, zato, zenlogin};
 
 /// A small deterministic generator (xorshift64).
@@ -56,8 +57,8 @@ macro_rules! agrees_with_phf {
     ($name:ident, $Ty:ty) => {
         #[test]
         fn $name() {
-            let codes: Vec<&str> = <$Ty>::__phf_codes().keys().copied().collect();
-            let labels: Vec<&str> = <$Ty>::__phf_labels().keys().copied().collect();
+            let codes: Vec<&str> = <$Ty as Baselines>::phf_codes().keys().copied().collect();
+            let labels: Vec<&str> = <$Ty as Baselines>::phf_labels().keys().copied().collect();
             assert_eq!(
                 codes.len(),
                 <$Ty>::ALL.len() + <$Ty>::ALL.iter().filter(|c| c.alias().is_some()).count()
@@ -66,24 +67,26 @@ macro_rules! agrees_with_phf {
             for input in near_keys(&codes, &mut rng, 20_000) {
                 assert_eq!(
                     <$Ty>::resolve(&input),
-                    <$Ty>::__phf_codes().get(input.as_str()).copied(),
+                    <$Ty as Baselines>::phf_codes().get(input.as_str()).copied(),
                     "{input:?}"
                 );
                 assert_eq!(
                     <$Ty>::resolve(&input),
-                    <$Ty>::__match_code(&input),
+                    <$Ty as Baselines>::match_code(&input),
                     "{input:?}"
                 );
             }
             for input in near_keys(&labels, &mut rng, 20_000) {
                 assert_eq!(
                     <$Ty as Catalog>::from_label(&input),
-                    <$Ty>::__phf_labels().get(input.as_str()).copied(),
+                    <$Ty as Baselines>::phf_labels()
+                        .get(input.as_str())
+                        .copied(),
                     "{input:?}"
                 );
                 assert_eq!(
                     <$Ty as Catalog>::from_label(&input),
-                    <$Ty>::__match_label(&input),
+                    <$Ty as Baselines>::match_label(&input),
                     "{input:?}"
                 );
             }
