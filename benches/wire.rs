@@ -195,10 +195,10 @@ fn parse(c: &mut Criterion) {
             for body in ZENLOGIN {
                 let parsed: ZenloginBody<'_> =
                     serde_json::from_slice(black_box(body)).expect("seed");
-                let codes: Vec<(Option<zenlogin::Code>, Option<&str>)> = parsed
+                let codes: Vec<(Option<zenlogin::ErrorCode>, Option<&str>)> = parsed
                     .errors
                     .iter()
-                    .map(|e| (e.code.and_then(zenlogin::Code::from_code), e.detail))
+                    .map(|e| (e.code.and_then(zenlogin::ErrorCode::from_code), e.detail))
                     .collect();
                 black_box(codes);
             }
@@ -208,14 +208,14 @@ fn parse(c: &mut Criterion) {
         b.iter(|| {
             for body in ZENLOGIN {
                 let value: Value = serde_json::from_slice(black_box(body)).expect("seed");
-                let codes: Vec<(Option<zenlogin::Code>, Option<&str>)> = value
+                let codes: Vec<(Option<zenlogin::ErrorCode>, Option<&str>)> = value
                     .get("errors")
                     .and_then(Value::as_array)
                     .map(|list| {
                         list.iter()
                             .map(|e| {
                                 (
-                                    str_of(e, "code").and_then(zenlogin::Code::from_code),
+                                    str_of(e, "code").and_then(zenlogin::ErrorCode::from_code),
                                     str_of(e, "detail"),
                                 )
                             })
@@ -378,7 +378,7 @@ fn render(c: &mut Criterion) {
     g.bench_function("sso_errors", |b| {
         b.iter(|| {
             let error = zenlogin::ErrorObject::render(
-                black_box(zenlogin::Code::InvalidApplicationKey),
+                black_box(zenlogin::ErrorCode::InvalidApplicationKey),
                 &[black_box("appl01234567891")],
             )
             .expect("one value");
@@ -387,7 +387,7 @@ fn render(c: &mut Criterion) {
     });
     g.bench_function("json_macro", |b| {
         b.iter(|| {
-            let code = black_box(zenlogin::Code::InvalidApplicationKey);
+            let code = black_box(zenlogin::ErrorCode::InvalidApplicationKey);
             let detail = format!(
                 "Invalid *application_key* URL param: {}",
                 black_box("appl01234567891")

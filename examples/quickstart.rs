@@ -13,7 +13,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let code: SubStatus = "E005001".parse()?;
     println!(
         "lookup   {code} = {} ({}): {}",
-        code.label(),
+        code.label().unwrap_or_default(),
         code.http_status(),
         code.description()
     );
@@ -34,7 +34,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     println!();
     println!("== Zenlogin");
-    let code: zenlogin::Code = "3003".parse()?;
+    let code: zenlogin::ErrorCode = "3003".parse()?;
     println!(
         "lookup   {code} ({}, HTTP {}): {}",
         code.group(),
@@ -55,7 +55,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     let rendered = zenlogin::ErrorDocument::from(zenlogin::ErrorObject::render(
-        zenlogin::Code::InvalidIpAddress,
+        zenlogin::ErrorCode::InvalidIpAddress,
         &["300.1.2.3"],
     )?);
     println!("rendered {}", rendered.to_json());

@@ -222,9 +222,12 @@ macro_rules! catalog {
                 match self { $(Self::$Variant => $crate::Origin::$origin,)* }
             }
 
-            #[allow(dead_code)]
+            /// The vendor's symbolic name for the code (Zato's dotted label,
+            /// merchant's `errorName`, OpenAM's reason phrase), where it has
+            /// one.
+            #[must_use]
             #[inline]
-            pub(crate) const fn label_opt(self) -> Option<&'static str> {
+            pub const fn label(self) -> Option<&'static str> {
                 match self { $(Self::$Variant => $crate::catalog::__opt!($($label)?),)* }
             }
 
@@ -342,7 +345,7 @@ macro_rules! catalog {
             #[inline]
             fn alias(self) -> Option<&'static str> { $Name::alias(self) }
             #[inline]
-            fn label(self) -> Option<&'static str> { $Name::label_opt(self) }
+            fn label(self) -> Option<&'static str> { $Name::label(self) }
             #[inline]
             fn description(self) -> &'static str { $Name::description(self) }
             #[inline]

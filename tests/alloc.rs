@@ -65,11 +65,11 @@ fn openam_bodies_parse_without_allocating() {
 
 #[test]
 fn zenlogin_documents_parse_without_allocating() {
-    use sso_errors::zenlogin::{Code, ErrorDocument};
+    use sso_errors::zenlogin::{ErrorCode, ErrorDocument};
     let body = br#"{"errors":[{"code":"3003","detail":"Invalid *application_key* URL param: appl01234567891"}]}"#;
     let (document, count) = allocations(|| ErrorDocument::parse(body).unwrap());
     assert_eq!(count, 0);
-    assert!(document.has(Code::InvalidApplicationKey));
+    assert!(document.has(ErrorCode::InvalidApplicationKey));
 }
 
 #[test]

@@ -102,7 +102,7 @@ macro_rules! agrees_with_phf {
 
 agrees_with_phf!(zato_status_lookup_agrees_with_phf, zato::Status);
 agrees_with_phf!(zato_sub_status_lookup_agrees_with_phf, zato::SubStatus);
-agrees_with_phf!(zenlogin_lookup_agrees_with_phf, zenlogin::Code);
+agrees_with_phf!(zenlogin_lookup_agrees_with_phf, zenlogin::ErrorCode);
 agrees_with_phf!(openam_lookup_agrees_with_phf, openam::Status);
 agrees_with_phf!(merchant_lookup_agrees_with_phf, merchant::ErrorCode);
 

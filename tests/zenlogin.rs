@@ -13,7 +13,8 @@ use std::path::Path;
 use common::compact;
 use serde_json::Value;
 use sso_errors::zenlogin::{
-    Code, ErrorDocument, ErrorObject, Group, MAX_VALUE_LEN, RenderError, Segment, Source, Template,
+    ErrorCode, ErrorDocument, ErrorObject, Group, MAX_VALUE_LEN, RenderError, Segment, Source,
+    Template,
 };
 use sso_errors::{Catalog, Category, Error, Origin, RawJson, Spelling, Vendor, Wire};
 
@@ -43,7 +44,7 @@ const SEED_EXAMPLE_COMPACT: &str = r#"{"errors":[{"code":"3003","detail":"Invali
 const SEPARATOR_3001: &str = ". You are attempting to make a request for the email address: ";
 
 /// Sample values for a code: one per placeholder.
-fn samples(code: Code) -> Vec<&'static str> {
+fn samples(code: ErrorCode) -> Vec<&'static str> {
     match code.arity() {
         0 => vec![],
         1 => vec!["sample value 42"],
@@ -307,45 +308,48 @@ const CODES: [&str; 38] = [
 
 #[test]
 fn the_catalog_has_exactly_the_documented_codes_and_the_alias() {
-    assert_eq!(Code::COUNT, 38);
-    assert_eq!(Code::ALL.len(), 38);
-    let codes: Vec<_> = Code::ALL.iter().map(|c| c.code()).collect();
+    assert_eq!(ErrorCode::COUNT, 38);
+    assert_eq!(ErrorCode::ALL.len(), 38);
+    let codes: Vec<_> = ErrorCode::ALL.iter().map(|c| c.code()).collect();
     assert_eq!(codes, CODES);
 
     // 38 codes plus the alias `101`: 39 accepted spellings.
-    let mut spellings: HashSet<&str> = Code::ALL.iter().map(|c| c.code()).collect();
-    spellings.extend(Code::ALL.iter().filter_map(|c| c.alias()));
+    let mut spellings: HashSet<&str> = ErrorCode::ALL.iter().map(|c| c.code()).collect();
+    spellings.extend(ErrorCode::ALL.iter().filter_map(|c| c.alias()));
     assert_eq!(spellings.len(), 39);
 
-    let aliased: Vec<_> = Code::ALL.iter().filter(|c| c.alias().is_some()).collect();
-    assert_eq!(aliased, [&Code::InvalidReqTest]);
-    assert_eq!(Code::InvalidReqTest.alias(), Some("101"));
+    let aliased: Vec<_> = ErrorCode::ALL
+        .iter()
+        .filter(|c| c.alias().is_some())
+        .collect();
+    assert_eq!(aliased, [&ErrorCode::InvalidReqTest]);
+    assert_eq!(ErrorCode::InvalidReqTest.alias(), Some("101"));
     assert_eq!(
-        Code::resolve("101"),
-        Some((Code::InvalidReqTest, Spelling::Alias))
+        ErrorCode::resolve("101"),
+        Some((ErrorCode::InvalidReqTest, Spelling::Alias))
     );
     assert_eq!(
-        Code::resolve("1011"),
-        Some((Code::InvalidReqTest, Spelling::Canonical))
+        ErrorCode::resolve("1011"),
+        Some((ErrorCode::InvalidReqTest, Spelling::Canonical))
     );
 
-    for code in Code::ALL {
+    for code in ErrorCode::ALL {
         assert_eq!(
-            Code::resolve(code.code()),
+            ErrorCode::resolve(code.code()),
             Some((*code, Spelling::Canonical))
         );
-        assert_eq!(code.code().parse::<Code>(), Ok(*code));
-        assert_eq!(Code::try_from(code.code()), Ok(*code));
+        assert_eq!(code.code().parse::<ErrorCode>(), Ok(*code));
+        assert_eq!(ErrorCode::try_from(code.code()), Ok(*code));
         assert_eq!(code.to_string(), code.code());
         assert_eq!(code.number().to_string(), code.code());
         assert_eq!(code.label_or_none(), None);
         assert_eq!(code.origin(), Origin::Documentation);
-        assert_eq!(<Code as Catalog>::VENDOR, Vendor::Zenlogin);
+        assert_eq!(<ErrorCode as Catalog>::VENDOR, Vendor::Zenlogin);
     }
     for missing in ["", "999", "1028", "10110", "3005", " 3003", "3003 ", "E003"] {
-        assert_eq!(Code::from_code(missing), None, "{missing:?}");
+        assert_eq!(ErrorCode::from_code(missing), None, "{missing:?}");
     }
-    let err = "9999".parse::<Code>().unwrap_err();
+    let err = "9999".parse::<ErrorCode>().unwrap_err();
     assert_eq!(err.to_string(), r#"unknown Zenlogin error code "9999""#);
 }
 
@@ -353,7 +357,7 @@ trait LabelOrNone {
     fn label_or_none(self) -> Option<&'static str>;
 }
 
-impl LabelOrNone for Code {
+impl LabelOrNone for ErrorCode {
     fn label_or_none(self) -> Option<&'static str> {
         <Self as Catalog>::label(self)
     }
@@ -366,7 +370,8 @@ fn every_text_is_the_seed_text_verbatim() {
     for line in table.lines() {
         let (code, rest) = line.split_once(" | ").unwrap();
         let text = rest.strip_suffix(" |").unwrap();
-        let (known, spelling) = Code::resolve(code).unwrap_or_else(|| panic!("{code} missing"));
+        let (known, spelling) =
+            ErrorCode::resolve(code).unwrap_or_else(|| panic!("{code} missing"));
         assert_eq!(known.description(), text, "{code}");
         assert_eq!(spelling == Spelling::Alias, code == "101");
         rows += 1;
@@ -376,14 +381,14 @@ fn every_text_is_the_seed_text_verbatim() {
     for code in [
         "1020", "1021", "1022", "1023", "1024", "1025", "1026", "1027",
     ] {
-        let text = Code::from_code(code).unwrap().description();
+        let text = ErrorCode::from_code(code).unwrap().description();
         assert!(text.ends_with("(including multibyte characters"), "{code}");
     }
 }
 
 #[test]
 fn the_field_comes_from_the_markup() {
-    for code in Code::ALL {
+    for code in ErrorCode::ALL {
         let text = code.description();
         let expected = text
             .split('*')
@@ -391,7 +396,10 @@ fn the_field_comes_from_the_markup() {
             .filter(|_| text.matches('*').count() >= 2);
         assert_eq!(code.field(), expected, "{code}");
     }
-    let fields: Vec<_> = Code::ALL.iter().map(|c| (c.code(), c.field())).collect();
+    let fields: Vec<_> = ErrorCode::ALL
+        .iter()
+        .map(|c| (c.code(), c.field()))
+        .collect();
     let named = |code: &str| fields.iter().find(|(c, _)| *c == code).unwrap().1;
     assert_eq!(named("1003"), Some("identity_key"));
     assert_eq!(named("1004"), Some("identity_email_address"));
@@ -411,7 +419,7 @@ fn the_field_comes_from_the_markup() {
 
 #[test]
 fn the_group_comes_from_the_first_digit() {
-    for code in Code::ALL {
+    for code in ErrorCode::ALL {
         let expected = match code.code().as_bytes()[0] {
             b'1' => Group::Request,
             b'2' => Group::Account,
@@ -426,14 +434,14 @@ fn the_group_comes_from_the_first_digit() {
 
 #[test]
 fn request_errors_are_500_processing_errors_400() {
-    for code in Code::ALL {
+    for code in ErrorCode::ALL {
         let server_side = matches!(code.code(), "1000" | "1001" | "1002");
         assert_eq!(
             code.http_status(),
             if server_side { 500 } else { 400 },
             "{code}"
         );
-        assert_eq!(code.is_request_error(), server_side);
+        assert_eq!(code.is_server_error(), server_side);
     }
 }
 
@@ -443,24 +451,24 @@ fn request_errors_are_500_processing_errors_400() {
 
 #[test]
 fn placeholders_are_where_the_seed_has_them() {
-    let one: Vec<_> = Code::ALL
+    let one: Vec<_> = ErrorCode::ALL
         .iter()
         .filter(|c| c.arity() == 1)
         .map(|c| c.code())
         .collect();
     assert_eq!(one, ["1007", "1008", "1009", "1010", "3003", "4002"]);
-    let two: Vec<_> = Code::ALL
+    let two: Vec<_> = ErrorCode::ALL
         .iter()
         .filter(|c| c.arity() == 2)
         .map(|c| c.code())
         .collect();
     assert_eq!(two, ["3001"]);
-    for code in Code::ALL.iter().filter(|c| c.arity() == 1) {
+    for code in ErrorCode::ALL.iter().filter(|c| c.arity() == 1) {
         let tokens: Vec<_> = code.placeholders().map(|p| p.token()).collect();
         assert_eq!(tokens, ["$value"]);
         assert!(code.description().ends_with("$value"));
     }
-    let tokens: Vec<_> = Code::AccountPendingApproval
+    let tokens: Vec<_> = ErrorCode::AccountPendingApproval
         .placeholders()
         .map(|p| p.token())
         .collect();
@@ -470,7 +478,7 @@ fn placeholders_are_where_the_seed_has_them() {
     );
 
     // The segments put the text back together.
-    for code in Code::ALL {
+    for code in ErrorCode::ALL {
         let joined: String = code
             .segments()
             .map(|s| match s {
@@ -484,7 +492,7 @@ fn placeholders_are_where_the_seed_has_them() {
 
 #[test]
 fn every_code_renders_and_parses_back() {
-    for &code in Code::ALL {
+    for &code in ErrorCode::ALL {
         let values = samples(code);
         let detail = code.render(&values).unwrap();
         if values.is_empty() {
@@ -526,9 +534,9 @@ fn every_code_renders_and_parses_back() {
 
 #[test]
 fn typed_templates_take_exactly_their_values() {
-    const KEY: Template<1> = Code::InvalidApplicationKey.template().unwrap();
-    const PENDING: Template<2> = Code::AccountPendingApproval.template().unwrap();
-    const FROZEN: Template<0> = Code::AccountFrozen.template().unwrap();
+    const KEY: Template<1> = ErrorCode::InvalidApplicationKey.template().unwrap();
+    const PENDING: Template<2> = ErrorCode::AccountPendingApproval.template().unwrap();
+    const FROZEN: Template<0> = ErrorCode::AccountFrozen.template().unwrap();
 
     assert_eq!(
         KEY.render(["appl01234567891"]).unwrap(),
@@ -547,7 +555,7 @@ fn typed_templates_take_exactly_their_values() {
         ["a@example.com", "b@example.com"]
     );
 
-    for &code in Code::ALL {
+    for &code in ErrorCode::ALL {
         assert_eq!(code.template::<0>().is_some(), code.arity() == 0);
         assert_eq!(code.template::<1>().is_some(), code.arity() == 1);
         assert_eq!(code.template::<2>().is_some(), code.arity() == 2);
@@ -557,7 +565,7 @@ fn typed_templates_take_exactly_their_values() {
 
 #[test]
 fn the_seed_example_value_is_recovered() {
-    let values = Code::InvalidApplicationKey
+    let values = ErrorCode::InvalidApplicationKey
         .parse_detail("Invalid *application_key* URL param: appl01234567891")
         .unwrap();
     assert_eq!(values.as_slice(), ["appl01234567891"]);
@@ -567,7 +575,7 @@ fn the_seed_example_value_is_recovered() {
 }
 
 /// Values a caller could send, echoed back by `$value`.
-fn adversarial(code: Code) -> Vec<String> {
+fn adversarial(code: ErrorCode) -> Vec<String> {
     let text = code.description();
     let prefix = text.split('$').next().unwrap_or(text);
     vec![
@@ -592,7 +600,7 @@ fn adversarial(code: Code) -> Vec<String> {
 
 #[test]
 fn adversarial_values_round_trip_through_json() {
-    for &code in Code::ALL.iter().filter(|c| c.arity() >= 1) {
+    for &code in ErrorCode::ALL.iter().filter(|c| c.arity() >= 1) {
         for value in adversarial(code) {
             let values: Vec<&str> = match code.arity() {
                 1 => vec![&value],
@@ -618,7 +626,7 @@ fn adversarial_values_round_trip_through_json() {
 
 #[test]
 fn pending_approval_splits_at_the_first_separator() {
-    let code = Code::AccountPendingApproval;
+    let code = ErrorCode::AccountPendingApproval;
     // Any caller input, even one holding the separator, is recovered.
     let tricky = format!("x{SEPARATOR_3001}y{SEPARATOR_3001}");
     let detail = code.render(&["owner@example.com", &tricky]).unwrap();
@@ -664,7 +672,7 @@ fn a_detail_that_does_not_match_is_kept_and_reported() {
         let error = &document.errors[0];
         let mismatch = error.values().unwrap_err();
         assert_eq!(mismatch.detail().as_str(), &detail[..detail.len().min(64)]);
-        assert_eq!(mismatch.code().map(Code::code), Some(code));
+        assert_eq!(mismatch.code().map(ErrorCode::code), Some(code));
         assert!(mismatch.to_string().starts_with(&format!(
             "detail does not match the text of Zenlogin error {code}"
         )));
@@ -684,9 +692,9 @@ fn a_detail_that_does_not_match_is_kept_and_reported() {
 #[test]
 fn rendering_caps_echoed_values() {
     let at_cap = "a".repeat(MAX_VALUE_LEN);
-    let detail = Code::InvalidRequestPath.render(&[&at_cap]).unwrap();
+    let detail = ErrorCode::InvalidRequestPath.render(&[&at_cap]).unwrap();
     assert_eq!(
-        Code::InvalidRequestPath
+        ErrorCode::InvalidRequestPath
             .parse_detail(&detail)
             .unwrap()
             .as_slice(),
@@ -694,10 +702,10 @@ fn rendering_caps_echoed_values() {
     );
 
     let over = "a".repeat(MAX_VALUE_LEN + 1);
-    let err = Code::InvalidRequestPath.render(&[&over]).unwrap_err();
+    let err = ErrorCode::InvalidRequestPath.render(&[&over]).unwrap_err();
     assert!(matches!(err, RenderError::ValueTooLong { len, .. } if len == MAX_VALUE_LEN + 1));
     assert!(err.to_string().contains("$value"));
-    let err = Code::AccountPendingApproval
+    let err = ErrorCode::AccountPendingApproval
         .render(&["owner@example.com", &over])
         .unwrap_err();
     assert!(
@@ -707,7 +715,7 @@ fn rendering_caps_echoed_values() {
     // Parsing has no cap.
     let long = format!("Invalid request path: {}", "b".repeat(4 * MAX_VALUE_LEN));
     assert_eq!(
-        Code::InvalidRequestPath
+        ErrorCode::InvalidRequestPath
             .parse_detail(&long)
             .unwrap()
             .as_slice()[0]
@@ -731,14 +739,17 @@ fn the_seed_example_both_ways() {
     assert_eq!(document.to_json(), SEED_EXAMPLE_COMPACT);
     assert_eq!(document.errors.len(), 1);
     let error = &document.errors[0];
-    assert_eq!(error.code, Some(Wire::from(Code::InvalidApplicationKey)));
-    assert_eq!(error.known(), Some(Code::InvalidApplicationKey));
+    assert_eq!(
+        error.code,
+        Some(Wire::from(ErrorCode::InvalidApplicationKey))
+    );
+    assert_eq!(error.known(), Some(ErrorCode::InvalidApplicationKey));
     assert_eq!(document.http_status(), 400);
 
     // Built in code, byte for byte.
     let built = ErrorDocument::new([ErrorObject::new(
-        Code::InvalidApplicationKey,
-        Code::InvalidApplicationKey
+        ErrorCode::InvalidApplicationKey,
+        ErrorCode::InvalidApplicationKey
             .template::<1>()
             .unwrap()
             .render(["appl01234567891"])
@@ -809,11 +820,14 @@ fn members_zenlogin_does_not_send_are_read_and_set_through_methods() {
         .set_status(400)
         .set_title("Invalid application key")
         .set_source(Source::from_parameter("application_key"));
-    let built = ErrorObject::new(Code::InvalidApplicationKey, error.detail.clone().unwrap())
-        .with_id("7f3a")
-        .with_status(400)
-        .with_title("Invalid application key")
-        .with_source(Source::from_parameter("application_key"));
+    let built = ErrorObject::new(
+        ErrorCode::InvalidApplicationKey,
+        error.detail.clone().unwrap(),
+    )
+    .with_id("7f3a")
+    .with_status(400)
+    .with_title("Invalid application key")
+    .with_source(Source::from_parameter("application_key"));
     assert_eq!(set, built);
     assert_ne!(set, *error);
     assert_eq!(set.id(), Some("7f3a"));
@@ -842,7 +856,10 @@ fn members_zenlogin_does_not_send_are_read_and_set_through_methods() {
         Some("[]")
     );
     assert_eq!(document.to_json(), body);
-    assert_ne!(*error, ErrorObject::new(Code::InvalidApplicationKey, "d"));
+    assert_ne!(
+        *error,
+        ErrorObject::new(ErrorCode::InvalidApplicationKey, "d")
+    );
     assert_eq!(document.clone().into_owned(), document);
 }
 
@@ -854,15 +871,15 @@ fn several_errors_keep_their_order() {
     assert_eq!(
         known,
         [
-            Code::IdentityEmailAddressRequired,
-            Code::IpAddressRequired,
-            Code::RequestNotProcessed
+            ErrorCode::IdentityEmailAddressRequired,
+            ErrorCode::IpAddressRequired,
+            ErrorCode::RequestNotProcessed
         ]
     );
     assert_eq!(document.to_json(), body);
     assert_eq!(document.http_status(), 500);
-    assert!(document.has(Code::IpAddressRequired));
-    assert!(!document.has(Code::AccountFrozen));
+    assert!(document.has(ErrorCode::IpAddressRequired));
+    assert!(!document.has(ErrorCode::AccountFrozen));
     assert!(
         document
             .to_string()
@@ -883,7 +900,7 @@ fn unknown_codes_and_the_alias_are_kept_verbatim() {
     assert!(!unknown.is_known());
     assert_eq!(unknown.as_str(), "9999");
     let alias = document.errors[1].code.as_ref().unwrap();
-    assert_eq!(alias.known(), Some(Code::InvalidReqTest));
+    assert_eq!(alias.known(), Some(ErrorCode::InvalidReqTest));
     assert_eq!(alias.spelling(), Some(Spelling::Alias));
     assert_eq!(alias.as_str(), "101");
     assert!(document.errors[1].values().is_ok());
@@ -1180,7 +1197,7 @@ fn other_bodies_give_typed_errors() {
 #[test]
 fn documents_built_in_code_are_valid_json_api() {
     let full = ErrorObject::render(
-        Code::IdentityEmailAddressNotValid,
+        ErrorCode::IdentityEmailAddressNotValid,
         &["not-an-address\n\"quoted\""],
     )
     .unwrap()
@@ -1199,8 +1216,8 @@ fn documents_built_in_code_are_valid_json_api() {
     let document = ErrorDocument::new([
         full.clone(),
         ErrorObject::new(
-            Code::IpAddressRequired,
-            Code::IpAddressRequired.description(),
+            ErrorCode::IpAddressRequired,
+            ErrorCode::IpAddressRequired.description(),
         )
         .with_source(Source::from_parameter("ip_address")),
         ErrorObject::empty(),
@@ -1267,7 +1284,10 @@ fn documents_built_in_code_are_valid_json_api() {
 
 #[test]
 fn a_repeated_error_object_is_written_every_time() {
-    let one = ErrorObject::new(Code::AccountFrozen, Code::AccountFrozen.description());
+    let one = ErrorObject::new(
+        ErrorCode::AccountFrozen,
+        ErrorCode::AccountFrozen.description(),
+    );
     let document = ErrorDocument::new([
         one.clone(),
         one.clone(),
@@ -1340,7 +1360,8 @@ fn the_document_status_comes_from_the_codes() {
 
 #[test]
 fn display_escapes_control_characters() {
-    let error = ErrorObject::render(Code::InvalidRequestPath, &["/a\nInjected: yes\u{0}"]).unwrap();
+    let error =
+        ErrorObject::render(ErrorCode::InvalidRequestPath, &["/a\nInjected: yes\u{0}"]).unwrap();
     assert_eq!(
         error.to_string(),
         "1010: Invalid request path: /a\\nInjected: yes\\u{0}"
@@ -1369,12 +1390,12 @@ fn errors_list_behaves_like_a_vec() {
     let mut document = ErrorDocument::parse(SEED_EXAMPLE_COMPACT.as_bytes()).unwrap();
     document.errors[0].set_status(400);
     document.errors.push(ErrorObject::new(
-        Code::AccountFrozen,
-        Code::AccountFrozen.description(),
+        ErrorCode::AccountFrozen,
+        ErrorCode::AccountFrozen.description(),
     ));
     document.errors.push(ErrorObject::new(
-        Code::ApplicationFrozen,
-        Code::ApplicationFrozen.description(),
+        ErrorCode::ApplicationFrozen,
+        ErrorCode::ApplicationFrozen.description(),
     ));
     assert_eq!(document.errors.len(), 3);
     assert_eq!(
@@ -1401,7 +1422,7 @@ fn an_error_object_deserializes_on_its_own() {
         r#"{"code":"4002","detail":"Invalid *X_API_SECRET_KEY* Header value: sk_live"}"#,
     )
     .unwrap();
-    assert_eq!(error.known(), Some(Code::InvalidXApiSecretKey));
+    assert_eq!(error.known(), Some(ErrorCode::InvalidXApiSecretKey));
     assert_eq!(error.values().unwrap().as_slice(), ["sk_live"]);
     let err = serde_json::from_str::<ErrorObject<'_>>(r#"{"id":1}"#).unwrap_err();
     assert!(err.to_string().contains("expected a string"), "{err}");

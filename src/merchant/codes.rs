@@ -58,7 +58,7 @@ impl ErrorCode {
     #[must_use]
     pub const fn error_name(self) -> &'static str {
         // Every row has a label.
-        match self.label_opt() {
+        match self.label() {
             Some(label) => label,
             None => "",
         }

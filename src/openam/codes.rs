@@ -297,7 +297,7 @@ impl Status {
     #[must_use]
     pub const fn reason(self) -> &'static str {
         // Every status row has a label.
-        match self.label_opt() {
+        match self.label() {
             Some(reason) => reason,
             None => RESOURCE_EXCEPTION,
         }

@@ -45,7 +45,7 @@ catalog! {
     ///
     /// let code = SubStatus::from_code("E005001").unwrap();
     /// assert_eq!(code, SubStatus::AuthNotAllowed);
-    /// assert_eq!(code.label(), "auth.not_allowed");
+    /// assert_eq!(code.label(), Some("auth.not_allowed"));
     /// assert_eq!(code.severity(), Severity::Error);
     /// assert_eq!(SubStatus::from_label("password.w_about_to_exp"), Some(SubStatus::PasswordWAboutToExp));
     /// assert_eq!(SubStatus::from_code("E010010"), Some(SubStatus::PasswordResetCouldNotAccess));
@@ -230,17 +230,6 @@ impl Severity {
 }
 
 impl SubStatus {
-    /// The dotted label, exactly as Zato writes it (`auth.not_allowed`).
-    #[must_use]
-    #[inline]
-    pub const fn label(self) -> &'static str {
-        // Every sub-status row has a label.
-        match self.label_opt() {
-            Some(label) => label,
-            None => "",
-        }
-    }
-
     /// Looks a dotted label up.
     #[must_use]
     #[inline]

@@ -183,8 +183,8 @@ impl fmt::Display for Response<'_> {
         )?;
         for (i, code) in self.sub_status.iter().enumerate() {
             f.write_str(if i == 0 { ": " } else { ", " })?;
-            match code.known() {
-                Some(known) => write!(f, "{} {}", code.as_str(), known.label())?,
+            match code.known().and_then(SubStatus::label) {
+                Some(label) => write!(f, "{} {label}", code.as_str())?,
                 None => write!(f, "{}", Bounded(code.as_str()))?,
             }
         }

@@ -25,24 +25,24 @@ catalog! {
     /// account, application, API credential) is a processing error: 400.
     ///
     /// ```
-    /// use sso_errors::zenlogin::{Code, Group};
+    /// use sso_errors::zenlogin::{ErrorCode, Group};
     ///
-    /// let code: Code = "3003".parse()?;
-    /// assert_eq!(code, Code::InvalidApplicationKey);
+    /// let code: ErrorCode = "3003".parse()?;
+    /// assert_eq!(code, ErrorCode::InvalidApplicationKey);
     /// assert_eq!(code.field(), Some("application_key"));
     /// assert_eq!(code.group(), Group::Application);
     /// assert_eq!(code.http_status(), 400);
-    /// assert_eq!(Code::RequestNotProcessed.http_status(), 500);
+    /// assert_eq!(ErrorCode::RequestNotProcessed.http_status(), 500);
     ///
     /// // The table's `101` is 1011.
-    /// assert_eq!(Code::from_code("101"), Some(Code::InvalidReqTest));
-    /// assert_eq!(Code::InvalidReqTest.code(), "1011");
-    /// assert_eq!(Code::InvalidReqTest.alias(), Some("101"));
+    /// assert_eq!(ErrorCode::from_code("101"), Some(ErrorCode::InvalidReqTest));
+    /// assert_eq!(ErrorCode::InvalidReqTest.code(), "1011");
+    /// assert_eq!(ErrorCode::InvalidReqTest.alias(), Some("101"));
     /// # Ok::<(), sso_errors::UnknownCode>(())
     /// ```
     // The detail texts quote Zenlogin's settings URL as is.
     #[allow(rustdoc::bare_urls)]
-    pub enum Code: u8 {
+    pub enum ErrorCode: u8 {
         vendor: Zenlogin,
         noun: "error",
         RequestNotProcessed = "1000" {
@@ -203,11 +203,11 @@ catalog! {
 /// What a Zenlogin code is about, from its first digit.
 ///
 /// ```
-/// use sso_errors::zenlogin::{Code, Group};
+/// use sso_errors::zenlogin::{ErrorCode, Group};
 ///
-/// assert_eq!(Code::IpAddressRequired.group(), Group::Request);
-/// assert_eq!(Code::AccountFrozen.group(), Group::Account);
-/// assert_eq!(Code::InvalidXApiSecretKey.group(), Group::ApiCredential);
+/// assert_eq!(ErrorCode::IpAddressRequired.group(), Group::Request);
+/// assert_eq!(ErrorCode::AccountFrozen.group(), Group::Account);
+/// assert_eq!(ErrorCode::InvalidXApiSecretKey.group(), Group::ApiCredential);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
@@ -243,7 +243,7 @@ impl core::fmt::Display for Group {
     }
 }
 
-impl Code {
+impl ErrorCode {
     /// Looks a wire code up (canonical or alias).
     #[must_use]
     pub fn from_code(code: &str) -> Option<Self> {
@@ -253,10 +253,10 @@ impl Code {
     /// The code as a number (`3003`).
     ///
     /// ```
-    /// use sso_errors::zenlogin::Code;
+    /// use sso_errors::zenlogin::ErrorCode;
     ///
-    /// assert_eq!(Code::InvalidApplicationKey.number(), 3003);
-    /// assert_eq!(Code::InvalidReqTest.number(), 1011);
+    /// assert_eq!(ErrorCode::InvalidApplicationKey.number(), 3003);
+    /// assert_eq!(ErrorCode::InvalidReqTest.number(), 1011);
     /// ```
     #[must_use]
     pub const fn number(self) -> u16 {
@@ -291,13 +291,13 @@ impl Code {
     /// (HTTP 400).
     ///
     /// ```
-    /// use sso_errors::zenlogin::Code;
+    /// use sso_errors::zenlogin::ErrorCode;
     ///
-    /// assert!(Code::DownForMaintenance.is_request_error());
-    /// assert!(!Code::IpAddressRequired.is_request_error());
+    /// assert!(ErrorCode::DownForMaintenance.is_server_error());
+    /// assert!(!ErrorCode::IpAddressRequired.is_server_error());
     /// ```
     #[must_use]
-    pub const fn is_request_error(self) -> bool {
+    pub const fn is_server_error(self) -> bool {
         self.http_status() == 500
     }
 
@@ -306,11 +306,11 @@ impl Code {
     /// parameter).
     ///
     /// ```
-    /// use sso_errors::zenlogin::Code;
+    /// use sso_errors::zenlogin::ErrorCode;
     ///
-    /// assert_eq!(Code::IdentityEmailAddressNotValid.field(), Some("identity_email_address"));
-    /// assert_eq!(Code::XApiSecretKeyRequired.field(), Some("X_API_SECRET_KEY"));
-    /// assert_eq!(Code::AccountFrozen.field(), None);
+    /// assert_eq!(ErrorCode::IdentityEmailAddressNotValid.field(), Some("identity_email_address"));
+    /// assert_eq!(ErrorCode::XApiSecretKeyRequired.field(), Some("X_API_SECRET_KEY"));
+    /// assert_eq!(ErrorCode::AccountFrozen.field(), None);
     /// ```
     #[must_use]
     pub const fn field(self) -> Option<&'static str> {
@@ -344,4 +344,4 @@ const fn marked_up(text: &'static str) -> Option<&'static str> {
     }
 }
 
-impl core::error::Error for Code {}
+impl core::error::Error for ErrorCode {}

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use super::jsonapi::{JsonObject, check_meta};
-use super::{Code, ErrorObject, InvalidMember};
+use super::{ErrorCode, ErrorObject, InvalidMember};
 use crate::body::{self, Layout, Problem};
 use crate::{Error, List, Members, RawJson, Vendor};
 
@@ -38,17 +38,17 @@ body! {
     /// set. Every error object the document holds is written, in order.
     ///
     /// ```
-    /// use sso_errors::zenlogin::{Code, ErrorDocument, ErrorObject};
+    /// use sso_errors::zenlogin::{ErrorCode, ErrorDocument, ErrorObject};
     ///
     /// let body = br#"{"errors":[{"code":"3003","detail":"Invalid *application_key* URL param: appl01234567891"}]}"#;
     /// let document = ErrorDocument::parse(body)?;
     /// let error = &document.errors[0];
-    /// assert_eq!(error.known(), Some(Code::InvalidApplicationKey));
+    /// assert_eq!(error.known(), Some(ErrorCode::InvalidApplicationKey));
     /// assert_eq!(error.values()?.get("$value"), Some("appl01234567891"));
     /// assert_eq!(document.http_status(), 400);
     /// assert_eq!(document.to_json().as_bytes(), body);
     ///
-    /// let built = ErrorDocument::new([ErrorObject::render(Code::InvalidApplicationKey, &["appl01234567891"])?]);
+    /// let built = ErrorDocument::new([ErrorObject::render(ErrorCode::InvalidApplicationKey, &["appl01234567891"])?]);
     /// assert_eq!(built.to_json().as_bytes(), body);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -123,9 +123,9 @@ impl<'a> ErrorDocument<'a> {
     ///
     /// ```
     /// use sso_errors::RawJson;
-    /// use sso_errors::zenlogin::{Code, ErrorDocument, ErrorObject};
+    /// use sso_errors::zenlogin::{ErrorCode, ErrorDocument, ErrorObject};
     ///
-    /// let document = ErrorDocument::new([ErrorObject::new(Code::AccountFrozen, Code::AccountFrozen.description())])
+    /// let document = ErrorDocument::new([ErrorObject::new(ErrorCode::AccountFrozen, ErrorCode::AccountFrozen.description())])
     ///     .with_meta(RawJson::from_json(r#"{"request-id":"7f3a"}"#)?)?;
     /// assert!(document.to_json().ends_with(r#"],"meta":{"request-id":"7f3a"}}"#));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -144,9 +144,9 @@ impl<'a> ErrorDocument<'a> {
     /// Sets the top-level `jsonapi` object to `{"version": version}`.
     ///
     /// ```
-    /// use sso_errors::zenlogin::{Code, ErrorDocument, ErrorObject};
+    /// use sso_errors::zenlogin::{ErrorCode, ErrorDocument, ErrorObject};
     ///
-    /// let document = ErrorDocument::from(ErrorObject::new(Code::AccountFrozen, "Account frozen"))
+    /// let document = ErrorDocument::from(ErrorObject::new(ErrorCode::AccountFrozen, "Account frozen"))
     ///     .with_jsonapi_version("1.0");
     /// assert_eq!(document.jsonapi().unwrap().get(), r#"{"version":"1.0"}"#);
     /// ```
@@ -202,7 +202,7 @@ impl<'a> ErrorDocument<'a> {
     }
 
     /// The known codes, in order, skipping unknown and missing ones.
-    pub fn known(&self) -> impl Iterator<Item = Code> + '_ {
+    pub fn known(&self) -> impl Iterator<Item = ErrorCode> + '_ {
         self.errors.iter().filter_map(ErrorObject::known)
     }
 
@@ -214,12 +214,12 @@ impl<'a> ErrorDocument<'a> {
             && self
                 .errors
                 .iter()
-                .all(|error| error.known() == Some(Code::DownForMaintenance))
+                .all(|error| error.known() == Some(ErrorCode::DownForMaintenance))
     }
 
     /// Whether an error object carries `code`.
     #[must_use]
-    pub fn has(&self, code: Code) -> bool {
+    pub fn has(&self, code: ErrorCode) -> bool {
         self.known().any(|known| known == code)
     }
 

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use super::jsonapi::{JsonObject, check_meta, is_json_pointer, is_uri};
-use super::{Code, InvalidMember, Mismatch, RenderError, Values};
+use super::{Code, ErrorCode, InvalidMember, Mismatch, RenderError, Values};
 use crate::body;
 use crate::{Members, RawJson, Wire};
 
@@ -21,9 +21,9 @@ body! {
     /// ever kept from a parsed body ([`members`](Self::members)).
     ///
     /// ```
-    /// use sso_errors::zenlogin::{Code, ErrorObject, Source};
+    /// use sso_errors::zenlogin::{ErrorCode, ErrorObject, Source};
     ///
-    /// let error = ErrorObject::render(Code::InvalidIpAddress, &["300.1.1.1"])?
+    /// let error = ErrorObject::render(ErrorCode::InvalidIpAddress, &["300.1.1.1"])?
     ///     .with_status(400)
     ///     .with_source(Source::from_parameter("ip_address"));
     /// assert_eq!(
@@ -41,8 +41,8 @@ body! {
         id: Option<Box<Cow<'a, str>>> = "id",
         links: Option<Box<RawJson<'a>>> = "links" via JsonObject<'a>,
         status: Option<Box<Cow<'a, str>>> = "status",
-        /// The Zenlogin code: a known [`Code`] or an unknown code kept verbatim.
-        pub code: Option<Wire<'a, Code>> = "code",
+        /// The Zenlogin code: a known [`ErrorCode`] or an unknown code kept verbatim.
+        pub code: Option<Code<'a>> = "code",
         title: Option<Box<Cow<'a, str>>> = "title",
         /// The code's text with its placeholders filled in.
         pub detail: Option<Cow<'a, str>> = "detail",
@@ -58,7 +58,7 @@ impl<'a> ErrorObject<'a> {
     /// [`Template::render`](super::Template::render) to fill a code's
     /// placeholders in.
     #[must_use]
-    pub fn new(code: impl Into<Wire<'a, Code>>, detail: impl Into<Cow<'a, str>>) -> Self {
+    pub fn new(code: impl Into<Code<'a>>, detail: impl Into<Cow<'a, str>>) -> Self {
         Self {
             code: Some(code.into()),
             detail: Some(detail.into()),
@@ -67,13 +67,13 @@ impl<'a> ErrorObject<'a> {
     }
 
     /// An error object with a code and its text, its placeholders filled in
-    /// from `values` ([`Code::render`]).
+    /// from `values` ([`ErrorCode::render`]).
     ///
     /// # Errors
     ///
     /// [`RenderError`] when `values` does not have one value per placeholder
     /// or a value is too long.
-    pub fn render(code: Code, values: &[&str]) -> Result<Self, RenderError> {
+    pub fn render(code: ErrorCode, values: &[&str]) -> Result<Self, RenderError> {
         code.render(values).map(|detail| Self::new(code, detail))
     }
 
@@ -127,9 +127,9 @@ impl<'a> ErrorObject<'a> {
     /// this occurrence of the problem.
     ///
     /// ```
-    /// use sso_errors::zenlogin::{Code, ErrorObject};
+    /// use sso_errors::zenlogin::{ErrorCode, ErrorObject};
     ///
-    /// let error = ErrorObject::new(Code::ApplicationDisabled, Code::ApplicationDisabled.description())
+    /// let error = ErrorObject::new(ErrorCode::ApplicationDisabled, ErrorCode::ApplicationDisabled.description())
     ///     .with_about_link("https://zenlogin.co/admin/account/settings")?;
     /// assert_eq!(error.links().unwrap().get(), r#"{"about":"https://zenlogin.co/admin/account/settings"}"#);
     /// assert!(ErrorObject::empty().with_about_link("not a URL").is_err());
@@ -169,9 +169,9 @@ impl<'a> ErrorObject<'a> {
     /// Sets `id`, in place.
     ///
     /// ```
-    /// use sso_errors::zenlogin::{Code, ErrorObject};
+    /// use sso_errors::zenlogin::{ErrorCode, ErrorObject};
     ///
-    /// let mut error = ErrorObject::new(Code::AccountFrozen, Code::AccountFrozen.description());
+    /// let mut error = ErrorObject::new(ErrorCode::AccountFrozen, ErrorCode::AccountFrozen.description());
     /// error.set_id("7f3a").set_status(403).set_title("Account frozen");
     /// assert_eq!(error.id(), Some("7f3a"));
     /// assert_eq!(error.status(), Some("403"));
@@ -254,17 +254,17 @@ impl<'a> ErrorObject<'a> {
     /// The code, if it is present and known.
     #[must_use]
     #[inline]
-    pub fn known(&self) -> Option<Code> {
+    pub fn known(&self) -> Option<ErrorCode> {
         self.code.as_ref().and_then(Wire::known)
     }
 
     /// The placeholder values of `detail`, read back against the known
-    /// code's text ([`Code::parse_detail`]).
+    /// code's text ([`ErrorCode::parse_detail`]).
     ///
     /// ```
-    /// use sso_errors::zenlogin::{Code, ErrorObject};
+    /// use sso_errors::zenlogin::{ErrorCode, ErrorObject};
     ///
-    /// let error = ErrorObject::new(Code::InvalidApplicationKey, "Invalid application key");
+    /// let error = ErrorObject::new(ErrorCode::InvalidApplicationKey, "Invalid application key");
     /// let mismatch = error.values().unwrap_err();
     /// assert_eq!(mismatch.detail().as_str(), "Invalid application key");
     /// assert!(ErrorObject::empty().values().is_err());
@@ -282,11 +282,11 @@ impl<'a> ErrorObject<'a> {
     }
 
     /// The HTTP status the error comes with: the known code's
-    /// ([`Code::http_status`]), else the `status` member when it is an HTTP
+    /// ([`ErrorCode::http_status`]), else the `status` member when it is an HTTP
     /// status (100–599).
     #[must_use]
     pub fn http_status(&self) -> Option<u16> {
-        self.known().map(Code::http_status).or_else(|| {
+        self.known().map(ErrorCode::http_status).or_else(|| {
             self.status()
                 .and_then(|status| status.parse::<u16>().ok())
                 .filter(|status| (100..=599).contains(status))

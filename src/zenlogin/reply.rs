@@ -9,11 +9,11 @@ use crate::Error;
 /// [`ReplyBody`].
 ///
 /// ```
-/// use sso_errors::zenlogin::{Code, Reply, ReplyBody};
+/// use sso_errors::zenlogin::{ErrorCode, Reply, ReplyBody};
 ///
 /// let reply = Reply::parse(400, br#"{"errors":[{"code":"3003","detail":"Invalid *application_key* URL param: x"}]}"#)?;
 /// let ReplyBody::Document(document) = reply.body() else { unreachable!() };
-/// assert!(document.has(Code::InvalidApplicationKey));
+/// assert!(document.has(ErrorCode::InvalidApplicationKey));
 /// assert_eq!(reply.http_status(), 400);
 /// # Ok::<(), sso_errors::Error>(())
 /// ```

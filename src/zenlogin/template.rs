@@ -7,7 +7,7 @@
 
 use core::fmt;
 
-use super::Code;
+use super::ErrorCode;
 use crate::Snippet;
 
 /// The most placeholders one detail text holds (3001 has two). Checked at
@@ -16,9 +16,9 @@ const MAX_PLACEHOLDERS: usize = 2;
 
 const _: () = {
     let mut at = 0;
-    while at < Code::ALL.len() {
+    while at < ErrorCode::ALL.len() {
         assert!(
-            Code::ALL[at].arity() <= MAX_PLACEHOLDERS,
+            ErrorCode::ALL[at].arity() <= MAX_PLACEHOLDERS,
             "a Zenlogin text holds more placeholders than `Values` can hold"
         );
         at += 1;
@@ -38,11 +38,11 @@ pub const MAX_VALUE_LEN: usize = 64 * 1024;
 /// `{{owner.emailAddress}}`).
 ///
 /// ```
-/// use sso_errors::zenlogin::Code;
+/// use sso_errors::zenlogin::ErrorCode;
 ///
-/// let names: Vec<_> = Code::AccountPendingApproval.placeholders().map(|p| p.name()).collect();
+/// let names: Vec<_> = ErrorCode::AccountPendingApproval.placeholders().map(|p| p.name()).collect();
 /// assert_eq!(names, ["owner.emailAddress", "identityEmailAddress"]);
-/// assert_eq!(Code::InvalidApplicationKey.placeholders().next().unwrap().token(), "$value");
+/// assert_eq!(ErrorCode::InvalidApplicationKey.placeholders().next().unwrap().token(), "$value");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Placeholder {
@@ -91,7 +91,7 @@ pub enum Segment {
     Placeholder(Placeholder),
 }
 
-/// The pieces of a detail text, in order ([`Code::segments`]). Literal
+/// The pieces of a detail text, in order ([`ErrorCode::segments`]). Literal
 /// pieces are never empty.
 #[derive(Debug, Clone)]
 pub struct Segments {
@@ -125,7 +125,7 @@ impl Iterator for Segments {
 
 impl core::iter::FusedIterator for Segments {}
 
-/// The placeholders of a detail text, in order ([`Code::placeholders`]).
+/// The placeholders of a detail text, in order ([`ErrorCode::placeholders`]).
 #[derive(Debug, Clone)]
 pub struct Placeholders(Segments);
 
@@ -226,16 +226,16 @@ const fn count_placeholders(text: &str) -> usize {
     count
 }
 
-impl Code {
+impl ErrorCode {
     /// The number of placeholders in the code's text: 0 for a fixed text, 1
     /// for the `$value` codes, 2 for 3001.
     ///
     /// ```
-    /// use sso_errors::zenlogin::Code;
+    /// use sso_errors::zenlogin::ErrorCode;
     ///
-    /// assert_eq!(Code::AccountFrozen.arity(), 0);
-    /// assert_eq!(Code::InvalidApplicationKey.arity(), 1);
-    /// assert_eq!(Code::AccountPendingApproval.arity(), 2);
+    /// assert_eq!(ErrorCode::AccountFrozen.arity(), 0);
+    /// assert_eq!(ErrorCode::InvalidApplicationKey.arity(), 1);
+    /// assert_eq!(ErrorCode::AccountPendingApproval.arity(), 2);
     /// ```
     #[must_use]
     pub const fn arity(self) -> usize {
@@ -251,22 +251,22 @@ impl Code {
     /// time:
     ///
     /// ```
-    /// use sso_errors::zenlogin::{Code, Template};
+    /// use sso_errors::zenlogin::{ErrorCode, Template};
     ///
-    /// const APPLICATION_KEY: Template<1> = Code::InvalidApplicationKey.template().unwrap();
+    /// const APPLICATION_KEY: Template<1> = ErrorCode::InvalidApplicationKey.template().unwrap();
     /// assert_eq!(
     ///     APPLICATION_KEY.parse("Invalid *application_key* URL param: appl01234567891")?,
     ///     ["appl01234567891"],
     /// );
-    /// assert!(Code::InvalidApplicationKey.template::<0>().is_none());
+    /// assert!(ErrorCode::InvalidApplicationKey.template::<0>().is_none());
     /// # Ok::<(), sso_errors::zenlogin::Mismatch>(())
     /// ```
     ///
     /// ```compile_fail,E0080
-    /// use sso_errors::zenlogin::{Code, Template};
+    /// use sso_errors::zenlogin::{ErrorCode, Template};
     ///
     /// // 3003 takes one value: no `Template<0>` exists for it.
-    /// const NONE: Template<0> = Code::InvalidApplicationKey.template().unwrap();
+    /// const NONE: Template<0> = ErrorCode::InvalidApplicationKey.template().unwrap();
     /// ```
     #[must_use]
     pub const fn template<const N: usize>(self) -> Option<Template<N>> {
@@ -280,9 +280,9 @@ impl Code {
     /// The pieces of the code's text: literal text and placeholders.
     ///
     /// ```
-    /// use sso_errors::zenlogin::{Code, Segment};
+    /// use sso_errors::zenlogin::{ErrorCode, Segment};
     ///
-    /// let pieces: Vec<_> = Code::InvalidRequestPath.segments().collect();
+    /// let pieces: Vec<_> = ErrorCode::InvalidRequestPath.segments().collect();
     /// assert!(matches!(pieces[..], [Segment::Literal("Invalid request path: "), Segment::Placeholder(_)]));
     /// ```
     #[must_use]
@@ -316,16 +316,16 @@ impl Code {
     /// The values borrow from `detail`; nothing is allocated.
     ///
     /// ```
-    /// use sso_errors::zenlogin::Code;
+    /// use sso_errors::zenlogin::ErrorCode;
     ///
-    /// let values = Code::InvalidApplicationKey.parse_detail("Invalid *application_key* URL param: appl01234567891")?;
+    /// let values = ErrorCode::InvalidApplicationKey.parse_detail("Invalid *application_key* URL param: appl01234567891")?;
     /// assert_eq!(values.get("$value"), Some("appl01234567891"));
     ///
     /// let detail = "While your account is pending approval, email notifications can only be tested for the email address owner@example.com. You are attempting to make a request for the email address: someone@example.com";
-    /// let values = Code::AccountPendingApproval.parse_detail(detail)?;
+    /// let values = ErrorCode::AccountPendingApproval.parse_detail(detail)?;
     /// assert_eq!(values.as_slice(), ["owner@example.com", "someone@example.com"]);
     ///
-    /// assert!(Code::InvalidApplicationKey.parse_detail("Invalid key").is_err());
+    /// assert!(ErrorCode::InvalidApplicationKey.parse_detail("Invalid key").is_err());
     /// # Ok::<(), sso_errors::zenlogin::Mismatch>(())
     /// ```
     ///
@@ -353,14 +353,14 @@ impl Code {
     /// time; this checks it when called.
     ///
     /// ```
-    /// use sso_errors::zenlogin::{Code, RenderError};
+    /// use sso_errors::zenlogin::{ErrorCode, RenderError};
     ///
     /// assert_eq!(
-    ///     Code::InvalidApplicationKey.render(&["appl01234567891"])?,
+    ///     ErrorCode::InvalidApplicationKey.render(&["appl01234567891"])?,
     ///     "Invalid *application_key* URL param: appl01234567891",
     /// );
     /// assert!(matches!(
-    ///     Code::AccountFrozen.render(&["unexpected"]),
+    ///     ErrorCode::AccountFrozen.render(&["unexpected"]),
     ///     Err(RenderError::WrongValueCount { expected: 0, given: 1, .. }),
     /// ));
     /// # Ok::<(), RenderError>(())
@@ -404,29 +404,29 @@ impl Code {
     }
 }
 
-/// A code's detail text with exactly `N` placeholders ([`Code::template`]).
+/// A code's detail text with exactly `N` placeholders ([`ErrorCode::template`]).
 ///
 /// ```
-/// use sso_errors::zenlogin::{Code, Template};
+/// use sso_errors::zenlogin::{ErrorCode, Template};
 ///
-/// let pending: Template<2> = Code::AccountPendingApproval.template().unwrap();
+/// let pending: Template<2> = ErrorCode::AccountPendingApproval.template().unwrap();
 /// let detail = pending.render(["owner@example.com", "someone@example.com"])?;
 /// assert!(detail.ends_with("for the email address: someone@example.com"));
 /// assert_eq!(pending.parse(&detail)?, ["owner@example.com", "someone@example.com"]);
 ///
-/// let frozen: Template<0> = Code::AccountFrozen.template().unwrap();
-/// assert_eq!(frozen.detail(), Code::AccountFrozen.description());
+/// let frozen: Template<0> = ErrorCode::AccountFrozen.template().unwrap();
+/// assert_eq!(frozen.detail(), ErrorCode::AccountFrozen.description());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Template<const N: usize> {
-    code: Code,
+    code: ErrorCode,
 }
 
 impl<const N: usize> Template<N> {
     /// The code.
     #[must_use]
-    pub const fn code(self) -> Code {
+    pub const fn code(self) -> ErrorCode {
         self.code
     }
 
@@ -448,7 +448,7 @@ impl<const N: usize> Template<N> {
     }
 
     /// Reads the values back from a received `detail`
-    /// ([`Code::parse_detail`]).
+    /// ([`ErrorCode::parse_detail`]).
     ///
     /// # Errors
     ///
@@ -471,10 +471,10 @@ impl Template<0> {
 }
 
 /// The placeholder values read back from a detail
-/// ([`Code::parse_detail`]), borrowed from it.
+/// ([`ErrorCode::parse_detail`]), borrowed from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Values<'d> {
-    code: Code,
+    code: ErrorCode,
     slots: [&'d str; MAX_PLACEHOLDERS],
     len: usize,
 }
@@ -482,7 +482,7 @@ pub struct Values<'d> {
 impl<'d> Values<'d> {
     /// The code whose text the detail matched.
     #[must_use]
-    pub const fn code(&self) -> Code {
+    pub const fn code(&self) -> ErrorCode {
         self.code
     }
 
@@ -521,7 +521,7 @@ impl<'d> Values<'d> {
 }
 
 /// A received detail that does not have its code's text around the
-/// placeholders ([`Code::parse_detail`]).
+/// placeholders ([`ErrorCode::parse_detail`]).
 ///
 /// The detail itself is left untouched where it is (the caller's string, the
 /// [`ErrorObject`](super::ErrorObject)'s `detail`); the error holds the code
@@ -529,7 +529,7 @@ impl<'d> Values<'d> {
 /// with `?` from any function.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Mismatch {
-    code: Option<Code>,
+    code: Option<ErrorCode>,
     detail: Snippet,
 }
 
@@ -546,7 +546,7 @@ impl Mismatch {
     /// The code whose text the detail was matched against; `None` when
     /// there was no known code to match against.
     #[must_use]
-    pub const fn code(&self) -> Option<Code> {
+    pub const fn code(&self) -> Option<ErrorCode> {
         self.code
     }
 
@@ -586,7 +586,7 @@ pub enum RenderError {
     /// The number of values differs from the number of placeholders.
     WrongValueCount {
         /// The code being rendered.
-        code: Code,
+        code: ErrorCode,
         /// Its number of placeholders.
         expected: usize,
         /// The number of values given.
@@ -595,7 +595,7 @@ pub enum RenderError {
     /// A value is longer than [`MAX_VALUE_LEN`].
     ValueTooLong {
         /// The code being rendered.
-        code: Code,
+        code: ErrorCode,
         /// The placeholder the value was for.
         placeholder: Placeholder,
         /// The value's length in bytes.
