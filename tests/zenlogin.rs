@@ -797,8 +797,8 @@ fn the_usual_document_is_small() {
     // undefined members stay inline.
     let object = std::mem::size_of::<ErrorObject<'static>>();
     let document = std::mem::size_of::<ErrorDocument<'static>>();
-    assert!(object <= 128, "ErrorObject is {object} bytes");
-    assert!(document <= 184, "ErrorDocument is {document} bytes");
+    assert!(object <= 112, "ErrorObject is {object} bytes");
+    assert!(document <= 152, "ErrorDocument is {document} bytes");
 }
 
 #[test]

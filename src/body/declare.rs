@@ -8,7 +8,7 @@
 ///     /// docs
 ///     pub struct Name<'a>: "what the parser expected"
 ///         [, missing = path]   // fn(&'static str, Layout, &Members) -> Problem
-///         [, check = path]     // fn(&mut Name<'_>) -> Result<(), Problem>
+///         [, check = path]     // fn(&Name<'_>) -> Result<(), Problem>
 ///     {
 ///         /// docs
 ///         [@secret] pub field: Type = "name" [| "alternative name"] [via Reader],
@@ -138,14 +138,15 @@ macro_rules! body {
                         Problem::Missing(name)
                     };
                     $(
-                        let Some($field) = $field.or_else(<$ty as Field<'a>>::absent) else {
-                            return Err(missing($name).into_error());
+                        let $field = match $field {
+                            Some(value) => value,
+                            None => match <$ty as Field<'a>>::absent() {
+                                Some(value) => value,
+                                None => return Err(missing($name).into_error()),
+                            },
                         };
                     )+
-                    #[allow(unused_mut)]
-                    let mut body = $Name { $($field,)+ members, layout };
-                    $($check(&mut body).map_err(Problem::into_error)?;)?
-                    Ok(body)
+                    body!(@finish $Name [$($field)+] members layout $(, $check)?)
                 }
             }
 
@@ -269,6 +270,17 @@ macro_rules! body {
             }
         };
     };
+    // Without a check, the body is built straight into the result.
+    (@finish $Name:ident [$($f:ident)+] $m:ident $l:ident) => {
+        Ok($Name { $($f,)+ members: $m, layout: $l })
+    };
+    (@finish $Name:ident [$($f:ident)+] $m:ident $l:ident, $check:path) => {{
+        let body = Ok($Name { $($f,)+ members: $m, layout: $l });
+        if let Ok(built) = &body {
+            $check(built).map_err(Problem::into_error)?;
+        }
+        body
+    }};
     (@via $ty:ty) => { $ty };
     (@via $ty:ty, $via:ty) => { $via };
     (@debug $value:expr) => { &$value };

@@ -17,7 +17,9 @@ use super::RawJson;
 /// assert_eq!(members.len(), 1);
 /// ```
 #[derive(Clone, Default)]
-pub struct Members<'a>(pub(super) Vec<Member<'a>>);
+// Boxed: most bodies have no such member, and a body one pointer smaller is
+// cheaper to move through the parser.
+pub struct Members<'a>(Option<Box<Vec<Member<'a>>>>);
 
 /// One extra member, and where it stood among the standard ones.
 #[derive(Clone)]
@@ -33,12 +35,20 @@ impl<'a> Members<'a> {
     /// No members.
     #[must_use]
     pub const fn new() -> Self {
-        Self(Vec::new())
+        Self(None)
+    }
+
+    fn slice(&self) -> &[Member<'a>] {
+        self.0.as_deref().map_or(&[], Vec::as_slice)
+    }
+
+    fn vec(&mut self) -> &mut Vec<Member<'a>> {
+        self.0.get_or_insert_with(Box::default)
     }
 
     /// Appends a member (written after the standard members).
     pub fn push(&mut self, key: impl Into<Cow<'a, str>>, value: RawJson<'a>) {
-        self.0.push(Member {
+        self.vec().push(Member {
             key: key.into(),
             value,
             after: u8::MAX,
@@ -48,48 +58,51 @@ impl<'a> Members<'a> {
     /// The value of the first member called `key`.
     #[must_use]
     pub fn get(&self, key: &str) -> Option<&RawJson<'a>> {
-        self.0.iter().find(|m| m.key == key).map(|m| &m.value)
+        self.slice().iter().find(|m| m.key == key).map(|m| &m.value)
     }
 
     /// Removes every member called `key`, returning the first one's value.
     pub fn remove(&mut self, key: &str) -> Option<RawJson<'a>> {
-        let at = self.0.iter().position(|m| m.key == key)?;
-        let first = self.0.remove(at);
-        self.0.retain(|m| m.key != key);
+        let at = self.slice().iter().position(|m| m.key == key)?;
+        let members = self.vec();
+        let first = members.remove(at);
+        members.retain(|m| m.key != key);
         Some(first.value)
     }
 
     /// The members, in order.
     #[must_use]
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (&str, &RawJson<'a>)> {
-        self.0.iter().map(|m| (m.key.as_ref(), &m.value))
+        self.slice().iter().map(|m| (m.key.as_ref(), &m.value))
     }
 
     /// The number of members.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.slice().len()
     }
 
     /// Whether there are none.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.slice().is_empty()
     }
 
     /// Detaches the members from the input they borrow from.
     #[must_use]
     pub fn into_owned(self) -> Members<'static> {
-        Members(
-            self.0
-                .into_iter()
-                .map(|m| Member {
-                    key: Cow::Owned(m.key.into_owned()),
-                    value: m.value.into_owned(),
-                    after: m.after,
-                })
-                .collect(),
-        )
+        Members(self.0.map(|members| {
+            Box::new(
+                members
+                    .into_iter()
+                    .map(|m| Member {
+                        key: Cow::Owned(m.key.into_owned()),
+                        value: m.value.into_owned(),
+                        after: m.after,
+                    })
+                    .collect(),
+            )
+        }))
     }
 }
 
@@ -201,7 +214,7 @@ impl Layout {
 impl<'a> Members<'a> {
     /// Appends a member received after `after` standard members.
     pub(crate) fn push_received(&mut self, key: Cow<'a, str>, value: RawJson<'a>, after: usize) {
-        self.0.push(Member {
+        self.vec().push(Member {
             key,
             value,
             after: u8::try_from(after).unwrap_or(u8::MAX),
@@ -211,7 +224,7 @@ impl<'a> Members<'a> {
     /// The members with the number of standard members received before
     /// each, for writing them back in place.
     pub(crate) fn received(&self) -> impl Iterator<Item = (&str, &RawJson<'a>, usize)> {
-        self.0
+        self.slice()
             .iter()
             .map(|m| (m.key.as_ref(), &m.value, usize::from(m.after)))
     }

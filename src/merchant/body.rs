@@ -287,7 +287,7 @@ body! {
 }
 
 /// An empty `message` list reports no error.
-fn not_empty(body: &mut ErrorBody<'_>) -> Result<(), Problem> {
+fn not_empty(body: &ErrorBody<'_>) -> Result<(), Problem> {
     if body.message.is_empty() {
         Err(Problem::NotAnErrorBody("an empty `message` list"))
     } else {

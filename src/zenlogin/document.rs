@@ -76,7 +76,7 @@ fn missing_errors(_: &'static str, layout: Layout, members: &Members<'_>) -> Pro
 }
 
 /// JSON:API forbids `data` beside `errors`.
-fn no_data(document: &mut ErrorDocument<'_>) -> Result<(), Problem> {
+fn no_data(document: &ErrorDocument<'_>) -> Result<(), Problem> {
     if document.members.get("data").is_some() {
         Err(Problem::Data(
             "`data` and `errors` must not coexist in a JSON:API document",
