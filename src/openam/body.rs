@@ -3,11 +3,9 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{self, Deserializer as _, Visitor};
-use serde::ser::Serializer;
-
+use super::html::unescape_html;
 use super::{Code, Status};
-use crate::body::{self, Field, Layout, Mode, Problem};
+use crate::body::{self, Layout, Problem};
 use crate::error::Bounded;
 use crate::{Error, Members, RawJson, Vendor};
 
@@ -347,80 +345,6 @@ impl<'a> Cause<'a> {
     }
 }
 
-/// Reads a code: a whole JSON number from 0 to 65535. Anything else is an
-/// error naming the value.
-impl<'de> serde::Deserialize<'de> for Code {
-    #[inline]
-    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(CodeVisitor)
-    }
-}
-
-/// Writes the number.
-impl serde::Serialize for Code {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_u16(self.as_u16())
-    }
-}
-
-struct CodeVisitor;
-
-impl Visitor<'_> for CodeVisitor {
-    type Value = Code;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a status code number")
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Code, E> {
-        u16::try_from(v)
-            .map(Code::new)
-            .map_err(|_| E::custom("a number above 65535, expected a status code number"))
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Code, E> {
-        match u64::try_from(v) {
-            Ok(v) => self.visit_u64(v),
-            Err(_) => Err(E::custom(
-                "a negative number, expected a status code number",
-            )),
-        }
-    }
-
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Code, E> {
-        Err(E::custom(
-            "a fractional or too large number, expected a status code number",
-        ))
-    }
-}
-
-/// A status code member: a whole JSON number from 0 to 65535, under `code`,
-/// or under `error` for very old servers.
-impl<'a> Field<'a> for Code {
-    type Owned = Self;
-
-    #[inline]
-    fn read<'de, M: Mode<'de, 'a>, D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(CodeVisitor)
-    }
-
-    #[inline]
-    fn write<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_u16(self.as_u16())
-    }
-
-    #[inline]
-    fn into_owned(self) -> Self {
-        self
-    }
-
-    /// The number under `error`; any other value there is not a code.
-    fn from_alias(raw: &RawJson<'_>) -> Option<Result<Self, serde_json::Error>> {
-        matches!(raw.get().as_bytes().first(), Some(b'-' | b'0'..=b'9'))
-            .then(|| raw.as_raw().deserialize_any(CodeVisitor))
-    }
-}
-
 /// What a JSON object without a code is, from the members it has.
 fn missing_code(name: &'static str, layout: Layout, members: &Members<'_>) -> Problem {
     if members.get("errorMessage").is_some() || members.get("failure").is_some() {
@@ -435,36 +359,4 @@ fn missing_code(name: &'static str, layout: Layout, members: &Members<'_>) -> Pr
     } else {
         Problem::NotAnErrorBody("a JSON object without `code`, `reason` or `message`")
     }
-}
-
-/// HTML unescaping of the five entities the escaping fork writes.
-pub(crate) fn unescape_html(text: &str) -> Cow<'_, str> {
-    const ENTITIES: [(&str, char); 5] = [
-        ("&amp;", '&'),
-        ("&lt;", '<'),
-        ("&gt;", '>'),
-        ("&quot;", '"'),
-        ("&#39;", '\''),
-    ];
-    if !text.contains('&') {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        let tail = &rest[at..];
-        let entity = ENTITIES
-            .iter()
-            .find_map(|(entity, ch)| tail.strip_prefix(entity).map(|after| (*ch, after)));
-        if let Some((ch, after)) = entity {
-            out.push(ch);
-            rest = after;
-        } else {
-            out.push('&');
-            rest = &tail[1..];
-        }
-    }
-    out.push_str(rest);
-    Cow::Owned(out)
 }

@@ -27,6 +27,10 @@
 mod body;
 mod codes;
 #[cfg(feature = "std")]
+mod html;
+#[cfg(feature = "std")]
+mod number;
+#[cfg(feature = "std")]
 mod reply;
 
 #[cfg(feature = "std")]
