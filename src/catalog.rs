@@ -284,6 +284,24 @@ macro_rules! catalog {
                 TABLE.get(code)
             }
 
+            /// Looks a wire code up, accepting the canonical spelling and the
+            /// documented alias ([`resolve`](Self::resolve) says which).
+            #[must_use]
+            #[inline]
+            pub fn from_code(code: &str) -> Option<Self> {
+                match Self::resolve(code) {
+                    Some((value, _)) => Some(value),
+                    None => None,
+                }
+            }
+
+            /// Looks a label up ([`label`](Self::label)).
+            #[must_use]
+            #[inline]
+            pub fn from_label(label: &str) -> Option<Self> {
+                Self::by_label(label)
+            }
+
             /// Looks a label up.
             ///
             /// A string `match`: labels are long and of many lengths, where a
@@ -355,7 +373,7 @@ macro_rules! catalog {
             #[inline]
             fn resolve(code: &str) -> Option<(Self, $crate::Spelling)> { $Name::resolve(code) }
             #[inline]
-            fn from_label(label: &str) -> Option<Self> { $Name::by_label(label) }
+            fn from_label(label: &str) -> Option<Self> { $Name::from_label(label) }
         }
 
         impl core::str::FromStr for $Name {
@@ -388,7 +406,7 @@ macro_rules! catalog {
         impl<'de> serde::Deserialize<'de> for $Name {
             #[inline]
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                deserializer.deserialize_str($crate::catalog::CodeVisitor::<$Name>::new())
+                $crate::body::read_known::<$Name, D>(deserializer)
             }
         }
 
@@ -435,27 +453,3 @@ macro_rules! __alias {
 }
 #[doc(hidden)]
 pub(crate) use __alias;
-
-/// serde visitor for a strict catalog code given as a JSON string.
-#[cfg(feature = "std")]
-pub(crate) struct CodeVisitor<C>(core::marker::PhantomData<C>);
-
-#[cfg(feature = "std")]
-impl<C> CodeVisitor<C> {
-    pub(crate) const fn new() -> Self {
-        Self(core::marker::PhantomData)
-    }
-}
-
-#[cfg(feature = "std")]
-impl<C: Catalog> serde::de::Visitor<'_> for CodeVisitor<C> {
-    type Value = C;
-
-    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        write!(f, "a {} {} code", C::VENDOR, C::NOUN)
-    }
-
-    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<C, E> {
-        C::from_code(v).ok_or_else(|| E::custom(crate::UnknownCode::new::<C>(v)))
-    }
-}

@@ -123,24 +123,6 @@ impl ErrorCode {
         None
     }
 
-    /// The documented entry with this code, whatever its `errorName`.
-    ///
-    /// This names an entry of the catalog; it does not identify a received
-    /// entry, whose `errorName` may differ (the provider reuses codes). Use
-    /// [`from_pair`](Self::from_pair) for that.
-    ///
-    /// ```
-    /// use sso_errors::merchant::ErrorCode;
-    ///
-    /// assert_eq!(ErrorCode::from_code("50500"), Some(ErrorCode::FailedToGenerateSsoToken));
-    /// assert_eq!(ErrorCode::from_code("14042"), None);
-    /// ```
-    #[must_use]
-    #[inline]
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::resolve(code).map(|(value, _)| value)
-    }
-
     /// The documented entry with this `errorName`, whatever its code.
     ///
     /// ```

@@ -230,20 +230,6 @@ impl Severity {
 }
 
 impl SubStatus {
-    /// Looks a dotted label up.
-    #[must_use]
-    #[inline]
-    pub fn from_label(label: &str) -> Option<Self> {
-        Self::by_label(label)
-    }
-
-    /// Looks a wire code up (canonical or alias).
-    #[must_use]
-    #[inline]
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::resolve(code).map(|(value, _)| value)
-    }
-
     /// Error or warning, from the code's `E`/`W` prefix.
     #[must_use]
     #[inline]
@@ -263,18 +249,6 @@ impl SubStatus {
 }
 
 impl Status {
-    /// Looks a status up (`ok`, `warning`, `error`).
-    #[must_use]
-    #[inline]
-    pub fn from_code(code: &str) -> Option<Self> {
-        match code {
-            "ok" => Some(Self::Ok),
-            "warning" => Some(Self::Warning),
-            "error" => Some(Self::Error),
-            _ => None,
-        }
-    }
-
     /// Whether the operation failed.
     #[must_use]
     #[inline]

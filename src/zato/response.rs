@@ -60,7 +60,7 @@ impl<'a> Response<'a> {
     /// A success body.
     #[must_use]
     pub fn ok(cid: impl Into<Cow<'a, str>>) -> Self {
-        Self::new(Status::Ok, cid, List::new())
+        Self::new(Status::Ok, cid, List::<Code<'a>>::new())
     }
 
     /// An error body with the given sub-statuses.
@@ -69,11 +69,7 @@ impl<'a> Response<'a> {
         cid: impl Into<Cow<'a, str>>,
         sub_status: impl IntoIterator<Item = C>,
     ) -> Self {
-        Self::new(
-            Status::Error,
-            cid,
-            sub_status.into_iter().map(Into::into).collect(),
-        )
+        Self::new(Status::Error, cid, sub_status)
     }
 
     /// A warning body with the given sub-statuses.
@@ -82,21 +78,21 @@ impl<'a> Response<'a> {
         cid: impl Into<Cow<'a, str>>,
         sub_status: impl IntoIterator<Item = C>,
     ) -> Self {
-        Self::new(
-            Status::Warning,
-            cid,
-            sub_status.into_iter().map(Into::into).collect(),
-        )
+        Self::new(Status::Warning, cid, sub_status)
     }
 
     /// A body with every standard member given.
     #[must_use]
-    pub fn new(status: Status, cid: impl Into<Cow<'a, str>>, sub_status: List<Code<'a>>) -> Self {
+    pub fn new<C: Into<Code<'a>>>(
+        status: Status,
+        cid: impl Into<Cow<'a, str>>,
+        sub_status: impl IntoIterator<Item = C>,
+    ) -> Self {
         Self {
             status,
             cid: cid.into(),
             sub_status: SubStatuses {
-                codes: sub_status,
+                codes: sub_status.into_iter().map(Into::into).collect(),
                 shape: Shape::OmitEmpty,
             },
             ust: None,

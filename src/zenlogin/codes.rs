@@ -244,12 +244,6 @@ impl core::fmt::Display for Group {
 }
 
 impl ErrorCode {
-    /// Looks a wire code up (canonical or alias).
-    #[must_use]
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::resolve(code).map(|(value, _)| value)
-    }
-
     /// The code as a number (`3003`).
     ///
     /// ```
