@@ -1,5 +1,6 @@
-//! Compile-time perfect hashing for short string keys: the fast path in front
-//! of each catalog's phf table.
+//! Compile-time perfect hashing for short string keys: how every catalog
+//! looks its codes up. The catalog's phf table is the reference model the
+//! tests compare it with, and a benchmark baseline.
 //!
 //! A key of up to 7 bytes is packed, with its length, into a `u64` that
 //! identifies it exactly; a longer key is folded from its length and four of
@@ -345,6 +346,7 @@ impl<
             keys.len() == values.len(),
             "keys and values differ in length"
         );
+        assert!(keys.len() < 255, "a table holds fewer than 255 keys");
         let mut table = Self {
             slots: [const { (0, None) }; SIZE],
             words: [[0; 4]; WIDE],

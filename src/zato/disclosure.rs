@@ -169,6 +169,7 @@ impl Default for Disclosure {
 /// What [`Disclosure::disclose`] gives: the caller's response and the
 /// server log's codes.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Disclosed<'a> {
     /// The body to send to the caller.
     pub response: Response<'a>,
