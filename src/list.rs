@@ -37,7 +37,13 @@ impl<T> List<T> {
         Self(Repr::Empty)
     }
 
+    /// A list of one element.
+    pub(crate) const fn one(value: T) -> Self {
+        Self(Repr::One(value))
+    }
+
     /// Appends an element.
+    #[inline]
     pub fn push(&mut self, value: T) {
         match &mut self.0 {
             Repr::Many(values) => values.push(value),

@@ -9,11 +9,15 @@
 ///     pub struct Name<'a>: "what the parser expected"
 ///         [, missing = path]   // fn(&'static str, Layout, &Members) -> Problem
 ///         [, check = path]     // fn(&Name<'_>) -> Result<(), Problem>
+///         [, order = ["name", …]] // how a body built in code is written
 ///     {
 ///         /// docs
 ///         [@secret] pub field: Type = "name" [| "alternative name"] [via Reader],
 ///         …
-///     }
+///     } [rare Rare {
+///         field: Option<Type> = "name" [via Reader],
+///         …
+///     }]
 /// }
 /// ```
 ///
@@ -31,6 +35,12 @@
 /// - `PartialEq`/`Eq` over the members (the key order does not count) and
 ///   `Debug`, which redacts `@secret` members.
 ///
+/// Members the vendor rarely sends can be declared `rare`: they live in one
+/// boxed struct, there only when one of them is, so that the usual body
+/// stays small and cheap to move through the parser; the body reaches them
+/// through `rare()` and `rare_mut()`. `order` gives the order a body built
+/// in code is written in, when it is not the declared one.
+///
 /// `via Reader` reads the value as `Reader` (a `Field` that converts
 /// `Into` the member's type), for a member the vendor spells in more ways
 /// than its type reads. A repeated member is an error; a missing required one is reported by
@@ -39,13 +49,20 @@ macro_rules! body {
     (
         $(#[$meta:meta])*
         $vis:vis struct $Name:ident<'a>: $expecting:literal
-            $(, missing = $missing:path)? $(, check = $check:path)? {
+            $(, missing = $missing:path)? $(, check = $check:path)?
+            $(, order = [$($order:literal),+ $(,)?])? {
             $(
                 $(#[$fmeta:meta])*
                 $(@$secret:ident)?
                 $fvis:vis $field:ident: $ty:ty = $name:literal $(| $alias:literal)? $(via $via:ty)?
             ),+ $(,)?
         }
+        $(rare $Rare:ident {
+            $(
+                $(#[$rmeta:meta])*
+                $rfield:ident: $rty:ty = $rname:literal $(via $rvia:ty)?
+            ),+ $(,)?
+        })?
     ) => {
         $(#[$meta])*
         #[derive(Clone)]
@@ -54,11 +71,24 @@ macro_rules! body {
                 $(#[$fmeta])*
                 $fvis $field: $ty,
             )+
+            $(
+                /// The members that are rarely sent, boxed and only there
+                /// when one is: the usual body stays small.
+                rare: Option<Box<$Rare<'a>>>,
+            )?
             /// Members beside the standard ones, kept verbatim and in the
             /// places they were received.
             pub members: $crate::Members<'a>,
             layout: $crate::body::Layout,
         }
+
+        $(
+            /// The rarely sent members of the body.
+            #[derive(Clone, Default, PartialEq, Eq, Debug)]
+            struct $Rare<'a> {
+                $($(#[$rmeta])* $rfield: $rty,)+
+            }
+        )?
 
         const _: () = {
             use core::fmt;
@@ -69,18 +99,25 @@ macro_rules! body {
 
             #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
             #[repr(u8)]
-            enum Idx { $($field),+ }
+            enum Idx { $($field,)+ $($($rfield,)+)? }
 
-            /// Every member name: the declared names in order, then the
-            /// alternative names.
-            const NAMES: &[&str] = &[$($name,)+ $($($alias,)?)+];
+            /// Every member name: the declared names in order (the rare ones
+            /// last), then the alternative names.
+            const NAMES: &[&str] = &[$($name,)+ $($($rname,)+)? $($($alias,)?)+];
             /// The field each name binds.
             const FIELD_OF: &[usize] = &[
                 $(Idx::$field as usize,)+
+                $($(Idx::$rfield as usize,)+)?
                 $($({ let _ = $alias; Idx::$field as usize },)?)+
             ];
-            const FIELDS: usize = [$(Idx::$field),+].len();
+            const FIELDS: usize = [$(Idx::$field,)+ $($(Idx::$rfield,)+)?].len();
+            /// The order a body built in code is written in.
+            const ORDER: &[usize] = body!(@order
+                [$($($crate::body::position(NAMES, $order)),+)?]
+                [$(Idx::$field as usize,)+ $($(Idx::$rfield as usize,)+)?]
+            );
             const _: () = assert!(FIELDS <= Layout::MAX && NAMES.len() < 16);
+            const _: () = $crate::body::assert_order(ORDER, FIELDS);
 
             struct BodyVisitor<'a, M>(core::marker::PhantomData<(&'a (), M)>);
 
@@ -94,6 +131,7 @@ macro_rules! body {
                 #[inline]
                 fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                     $(let mut $field: Option<$ty> = None;)+
+                    $($(let mut $rfield: Option<$rty> = None;)+)?
                     let mut members = Members::new();
                     let mut layout = Layout::default();
                     while let Some(key) = map.next_key::<$crate::body::CowStr<'de>>()? {
@@ -129,6 +167,20 @@ macro_rules! body {
                                 }
                             )?
                         )+
+                        $($(
+                            if key == $rname {
+                                if $rfield.is_some() {
+                                    return Err(Problem::Duplicate($rname).into_error());
+                                }
+                                layout.push(Idx::$rfield as usize);
+                                $rfield = Some(
+                                    map.next_value_seed(Seed::<M, body!(@via $rty $(, $rvia)?)>::new())
+                                        .map_err(|e| $crate::body::in_member(e, $rname))?
+                                        .into(),
+                                );
+                                continue;
+                            }
+                        )+)?
                         let value = map.next_value_seed(Seed::<M, RawJson<'a>>::new())?;
                         members.push_received(M::str(key), value, layout.len());
                     }
@@ -146,7 +198,24 @@ macro_rules! body {
                             },
                         };
                     )+
-                    body!(@finish $Name [$($field)+] members layout $(, $check)?)
+                    $(
+                        let rare: Option<Box<$Rare<'a>>> = if false $(|| $rfield.is_some())+ {
+                            Some(Box::new($Rare {
+                                $($rfield: match $rfield.or_else(<$rty as Field<'a>>::absent) {
+                                    Some(value) => value,
+                                    None => return Err(missing($rname).into_error()),
+                                },)+
+                            }))
+                        } else {
+                            None
+                        };
+                    )?
+                    body!(@finish ($Name {
+                        $($field,)+
+                        $(rare: { let rare: Option<Box<$Rare<'a>>> = rare; rare },)?
+                        members,
+                        layout,
+                    }) $(, $check)?)
                 }
             }
 
@@ -188,12 +257,17 @@ macro_rules! body {
                 pub fn into_owned(self) -> $Name<'static> {
                     $Name {
                         $($field: Field::into_owned(self.$field),)+
+                        $(rare: self.rare.map(|rare| {
+                            let rare: $Rare<'a> = *rare;
+                            Box::new($Rare { $($rfield: Field::into_owned(rare.$rfield),)+ })
+                        }),)?
                         members: self.members.into_owned(),
                         layout: self.layout,
                     }
                 }
 
                 /// Writes member `field` under `name`, if it is present.
+                #[inline]
                 fn write_member<S: serde::ser::SerializeMap>(
                     &self,
                     field: usize,
@@ -208,13 +282,38 @@ macro_rules! body {
                             return Ok(());
                         }
                     )+
+                    $($(
+                        if field == Idx::$rfield as usize {
+                            if let Some(rare) = &self.rare {
+                                if Field::is_present(&rare.$rfield) {
+                                    map.serialize_entry(name, &Write(&rare.$rfield))?;
+                                }
+                            }
+                            return Ok(());
+                        }
+                    )+)?
                     Ok(())
                 }
+
+                $(
+                    /// The rarely sent members, set up for changing.
+                    #[allow(dead_code)]
+                    fn rare_mut(&mut self) -> &mut $Rare<'a> {
+                        self.rare.get_or_insert_with(Box::default)
+                    }
+
+                    /// The rarely sent members, when one is there.
+                    #[allow(dead_code)]
+                    fn rare(&self) -> Option<&$Rare<'a>> {
+                        self.rare.as_deref()
+                    }
+                )?
             }
 
             /// Writes the members in the order received; a body built in
             /// code in the declared order, undefined members last.
             impl serde::Serialize for $Name<'_> {
+                #[inline]
                 fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                     let mut map = s.serialize_map(None)?;
                     let mut written = [false; FIELDS];
@@ -231,8 +330,8 @@ macro_rules! body {
                             }
                         }
                     }
-                    for (field, (name, done)) in NAMES.iter().zip(written).enumerate() {
-                        if !done {
+                    for &field in ORDER {
+                        if let (Some(false), Some(name)) = (written.get(field).copied(), NAMES.get(field)) {
                             self.write_member(field, name, &mut map)?;
                         }
                     }
@@ -254,7 +353,9 @@ macro_rules! body {
             /// Equal when every member is: the key order does not count.
             impl PartialEq for $Name<'_> {
                 fn eq(&self, other: &Self) -> bool {
-                    $(self.$field == other.$field &&)+ self.members == other.members
+                    $(self.$field == other.$field &&)+
+                    $($crate::body::rare_eq::<$Rare<'_>>(self.rare.as_deref(), other.rare.as_deref()) &&)?
+                    self.members == other.members
                 }
             }
 
@@ -264,6 +365,9 @@ macro_rules! body {
                 fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                     f.debug_struct(stringify!($Name))
                         $(.field(stringify!($field), body!(@debug self.$field $(, $secret)?)))+
+                        $($(.field(stringify!($rfield), &$crate::body::RareDebug(
+                            self.rare.as_ref().map(|rare| &rare.$rfield),
+                        )))+)?
                         .field("members", &self.members)
                         .finish()
                 }
@@ -271,16 +375,18 @@ macro_rules! body {
         };
     };
     // Without a check, the body is built straight into the result.
-    (@finish $Name:ident [$($f:ident)+] $m:ident $l:ident) => {
-        Ok($Name { $($f,)+ members: $m, layout: $l })
+    (@finish $built:expr) => {
+        Ok($built)
     };
-    (@finish $Name:ident [$($f:ident)+] $m:ident $l:ident, $check:path) => {{
-        let body = Ok($Name { $($f,)+ members: $m, layout: $l });
+    (@finish $built:expr, $check:path) => {{
+        let body = Ok($built);
         if let Ok(built) = &body {
             $check(built).map_err(Problem::into_error)?;
         }
         body
     }};
+    (@order [] [$($default:tt)*]) => { &[$($default)*] };
+    (@order [$($order:tt)+] [$($default:tt)*]) => { &[$($order)+] };
     (@via $ty:ty) => { $ty };
     (@via $ty:ty, $via:ty) => { $via };
     (@debug $value:expr) => { &$value };

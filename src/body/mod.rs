@@ -204,6 +204,45 @@ pub(crate) const fn position(names: &[&str], name: &str) -> usize {
     usize::MAX
 }
 
+/// Checks at compile time that `order` names every one of `fields` fields
+/// once.
+pub(crate) const fn assert_order(order: &[usize], fields: usize) {
+    assert!(order.len() == fields, "the order names every member once");
+    let mut seen = 0u32;
+    let mut at = 0;
+    while at < order.len() {
+        assert!(order[at] < fields, "the order names a declared member");
+        assert!(
+            seen & (1 << order[at]) == 0,
+            "the order names a member twice"
+        );
+        seen |= 1 << order[at];
+        at += 1;
+    }
+}
+
+/// Equality of two bodies' rare members: none stands for all absent.
+pub(crate) fn rare_eq<R: PartialEq + Default>(a: Option<&R>, b: Option<&R>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(a), Some(b)) => a == b,
+        (Some(x), None) | (None, Some(x)) => *x == R::default(),
+    }
+}
+
+/// A rare member in `Debug`: its value, or `None` when no rare member is
+/// there.
+pub(crate) struct RareDebug<'v, T>(pub(crate) Option<&'v T>);
+
+impl<T: fmt::Debug> fmt::Debug for RareDebug<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(value) => value.fmt(f),
+            None => f.write_str("None"),
+        }
+    }
+}
+
 /// A secret member in `Debug`: whether it is there, never its value.
 pub(crate) struct Redacted(pub(crate) bool);
 

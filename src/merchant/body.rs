@@ -312,7 +312,7 @@ impl<'a> ErrorBody<'a> {
     #[must_use]
     pub fn new(entry: ErrorEntry<'a>) -> Self {
         Self {
-            message: List::from_iter([entry]),
+            message: List::one(entry),
             members: Members::new(),
             layout: body::Layout::default(),
         }

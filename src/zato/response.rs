@@ -353,7 +353,7 @@ impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for SubStatusVisitor<'a, M> {
 
 fn bare(code: Code<'_>) -> SubStatuses<'_> {
     SubStatuses {
-        codes: List::from_iter([code]),
+        codes: List::one(code),
         shape: Shape::Bare,
     }
 }

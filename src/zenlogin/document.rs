@@ -57,10 +57,12 @@ body! {
         /// The error objects, in order. One, the common case, is held
         /// inline: parsing it allocates nothing.
         pub errors: List<ErrorObject<'a>> = "errors",
-        // Boxed: Zenlogin sends none of them.
-        meta: Option<Box<RawJson<'a>>> = "meta" via JsonObject<'a>,
-        jsonapi: Option<Box<RawJson<'a>>> = "jsonapi" via JsonObject<'a>,
-        links: Option<Box<RawJson<'a>>> = "links" via JsonObject<'a>,
+    }
+    // The members Zenlogin does not send.
+    rare DocumentRare {
+        meta: Option<RawJson<'a>> = "meta" via JsonObject<'a>,
+        jsonapi: Option<RawJson<'a>> = "jsonapi" via JsonObject<'a>,
+        links: Option<RawJson<'a>> = "links" via JsonObject<'a>,
     }
 }
 
@@ -92,9 +94,7 @@ impl<'a> ErrorDocument<'a> {
     pub fn new(errors: impl IntoIterator<Item = ErrorObject<'a>>) -> Self {
         Self {
             errors: errors.into_iter().collect(),
-            meta: None,
-            jsonapi: None,
-            links: None,
+            rare: None,
             members: Members::new(),
             layout: body::Layout::default(),
         }
@@ -137,7 +137,7 @@ impl<'a> ErrorDocument<'a> {
     /// member names is not a valid JSON:API member name.
     pub fn with_meta(mut self, meta: RawJson<'a>) -> Result<Self, InvalidMember> {
         check_meta("meta", &meta)?;
-        self.meta = Some(Box::new(meta));
+        self.rare_mut().meta = Some(meta);
         Ok(self)
     }
 
@@ -152,9 +152,9 @@ impl<'a> ErrorDocument<'a> {
     /// ```
     #[must_use]
     pub fn with_jsonapi_version(mut self, version: &str) -> Self {
-        self.jsonapi = Some(Box::new(RawJson::from_value(
+        self.rare_mut().jsonapi = Some(RawJson::from_value(
             &serde_json::json!({ "version": version }),
-        )));
+        ));
         self
     }
 
@@ -162,21 +162,21 @@ impl<'a> ErrorDocument<'a> {
     #[must_use]
     #[inline]
     pub fn meta(&self) -> Option<&RawJson<'a>> {
-        self.meta.as_deref()
+        self.rare().and_then(|rare| rare.meta.as_ref())
     }
 
     /// The top-level `jsonapi` object, verbatim.
     #[must_use]
     #[inline]
     pub fn jsonapi(&self) -> Option<&RawJson<'a>> {
-        self.jsonapi.as_deref()
+        self.rare().and_then(|rare| rare.jsonapi.as_ref())
     }
 
     /// The top-level `links` object, verbatim.
     #[must_use]
     #[inline]
     pub fn links(&self) -> Option<&RawJson<'a>> {
-        self.links.as_deref()
+        self.rare().and_then(|rare| rare.links.as_ref())
     }
 
     /// Top-level members JSON:API does not define for an error document

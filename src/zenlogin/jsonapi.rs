@@ -11,9 +11,9 @@ use crate::{RawJson, Snippet};
 /// kept verbatim, and anything but an object is an error.
 pub(super) struct JsonObject<'a>(RawJson<'a>);
 
-impl<'a> From<JsonObject<'a>> for Option<Box<RawJson<'a>>> {
+impl<'a> From<JsonObject<'a>> for Option<RawJson<'a>> {
     fn from(object: JsonObject<'a>) -> Self {
-        Some(Box::new(object.0))
+        Some(object.0)
     }
 }
 

@@ -35,19 +35,21 @@ body! {
     /// assert_eq!(error.values()?.as_slice(), ["300.1.1.1"]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub struct ErrorObject<'a>: "a JSON:API error object" {
-        // The members Zenlogin does not send are boxed: a usual error
-        // object stays small, and moving one through the parser cheap.
-        id: Option<Box<Cow<'a, str>>> = "id",
-        links: Option<Box<RawJson<'a>>> = "links" via JsonObject<'a>,
-        status: Option<Box<Cow<'a, str>>> = "status",
+    pub struct ErrorObject<'a>: "a JSON:API error object",
+        order = ["id", "links", "status", "code", "title", "detail", "source", "meta"] {
         /// The Zenlogin code: a known [`ErrorCode`] or an unknown code kept verbatim.
         pub code: Option<Code<'a>> = "code",
-        title: Option<Box<Cow<'a, str>>> = "title",
         /// The code's text with its placeholders filled in.
         pub detail: Option<Cow<'a, str>> = "detail",
-        source: Option<Box<Source<'a>>> = "source",
-        meta: Option<Box<RawJson<'a>>> = "meta" via JsonObject<'a>,
+    }
+    // The members Zenlogin does not send.
+    rare ObjectRare {
+        id: Option<Cow<'a, str>> = "id",
+        links: Option<RawJson<'a>> = "links" via JsonObject<'a>,
+        status: Option<Cow<'a, str>> = "status",
+        title: Option<Cow<'a, str>> = "title",
+        source: Option<Source<'a>> = "source",
+        meta: Option<RawJson<'a>> = "meta" via JsonObject<'a>,
     }
 }
 
@@ -82,14 +84,9 @@ impl<'a> ErrorObject<'a> {
     #[inline]
     pub fn empty() -> Self {
         Self {
-            id: None,
-            links: None,
-            status: None,
             code: None,
-            title: None,
             detail: None,
-            source: None,
-            meta: None,
+            rare: None,
             members: Members::new(),
             layout: body::Layout::default(),
         }
@@ -148,9 +145,7 @@ impl<'a> ErrorObject<'a> {
                 url,
             ));
         }
-        self.links = Some(Box::new(RawJson::from_value(
-            &serde_json::json!({ "about": url }),
-        )));
+        self.rare_mut().links = Some(RawJson::from_value(&serde_json::json!({ "about": url })));
         Ok(self)
     }
 
@@ -162,7 +157,7 @@ impl<'a> ErrorObject<'a> {
     /// member names is not a valid JSON:API member name.
     pub fn with_meta(mut self, meta: RawJson<'a>) -> Result<Self, InvalidMember> {
         check_meta("meta", &meta)?;
-        self.meta = Some(Box::new(meta));
+        self.rare_mut().meta = Some(meta);
         Ok(self)
     }
 
@@ -178,26 +173,26 @@ impl<'a> ErrorObject<'a> {
     /// assert_eq!(error.title(), Some("Account frozen"));
     /// ```
     pub fn set_id(&mut self, id: impl Into<Cow<'a, str>>) -> &mut Self {
-        self.id = Some(Box::new(id.into()));
+        self.rare_mut().id = Some(id.into());
         self
     }
 
     /// Sets `status` to an HTTP status, written as a string (`"400"`), in
     /// place.
     pub fn set_status(&mut self, status: u16) -> &mut Self {
-        self.status = Some(Box::new(Cow::Owned(status.to_string())));
+        self.rare_mut().status = Some(Cow::Owned(status.to_string()));
         self
     }
 
     /// Sets `title`, in place.
     pub fn set_title(&mut self, title: impl Into<Cow<'a, str>>) -> &mut Self {
-        self.title = Some(Box::new(title.into()));
+        self.rare_mut().title = Some(title.into());
         self
     }
 
     /// Sets `source`, in place.
     pub fn set_source(&mut self, source: Source<'a>) -> &mut Self {
-        self.source = Some(Box::new(source));
+        self.rare_mut().source = Some(source);
         self
     }
 
@@ -205,42 +200,42 @@ impl<'a> ErrorObject<'a> {
     #[must_use]
     #[inline]
     pub fn id(&self) -> Option<&str> {
-        self.id.as_deref().map(|text| &**text)
+        self.rare().and_then(|rare| rare.id.as_deref())
     }
 
     /// The HTTP status, as a string (`"400"`), as received.
     #[must_use]
     #[inline]
     pub fn status(&self) -> Option<&str> {
-        self.status.as_deref().map(|text| &**text)
+        self.rare().and_then(|rare| rare.status.as_deref())
     }
 
     /// A short summary of the problem (Zenlogin sends none).
     #[must_use]
     #[inline]
     pub fn title(&self) -> Option<&str> {
-        self.title.as_deref().map(|text| &**text)
+        self.rare().and_then(|rare| rare.title.as_deref())
     }
 
     /// What in the request the error is about.
     #[must_use]
     #[inline]
     pub fn source(&self) -> Option<&Source<'a>> {
-        self.source.as_deref()
+        self.rare().and_then(|rare| rare.source.as_ref())
     }
 
     /// The `links` object, verbatim.
     #[must_use]
     #[inline]
     pub fn links(&self) -> Option<&RawJson<'a>> {
-        self.links.as_deref()
+        self.rare().and_then(|rare| rare.links.as_ref())
     }
 
     /// The `meta` object, verbatim.
     #[must_use]
     #[inline]
     pub fn meta(&self) -> Option<&RawJson<'a>> {
-        self.meta.as_deref()
+        self.rare().and_then(|rare| rare.meta.as_ref())
     }
 
     /// Members JSON:API does not define, as received. Always empty for an
