@@ -183,30 +183,24 @@ pub(crate) fn write_escaped(f: &mut impl fmt::Write, text: &str) -> fmt::Result 
 #[cfg(feature = "std")]
 pub(crate) const MAX_DISPLAYED: usize = 256;
 
-/// Writes received `text` for a log line: escaped as by [`write_escaped`]
-/// and cut after [`MAX_DISPLAYED`] bytes, with the full length when cut.
-#[cfg(feature = "std")]
-pub(crate) fn write_bounded(f: &mut impl fmt::Write, text: &str) -> fmt::Result {
-    let mut end = text.len().min(MAX_DISPLAYED);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let (head, rest) = text.split_at(end);
-    write_escaped(f, head)?;
-    if !rest.is_empty() {
-        write!(f, "… ({} bytes in all)", text.len())?;
-    }
-    Ok(())
-}
-
-/// Received text in a log line: written as by [`write_bounded`].
+/// Received text in a log line: escaped as by [`write_escaped`] and cut
+/// after [`MAX_DISPLAYED`] bytes, with the full length when cut.
 #[cfg(feature = "std")]
 pub(crate) struct Bounded<'s>(pub(crate) &'s str);
 
 #[cfg(feature = "std")]
 impl fmt::Display for Bounded<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_bounded(f, self.0)
+        let mut end = self.0.len().min(MAX_DISPLAYED);
+        while !self.0.is_char_boundary(end) {
+            end -= 1;
+        }
+        let (head, rest) = self.0.split_at(end);
+        write_escaped(f, head)?;
+        if !rest.is_empty() {
+            write!(f, "… ({} bytes in all)", self.0.len())?;
+        }
+        Ok(())
     }
 }
 

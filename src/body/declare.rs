@@ -137,18 +137,7 @@ macro_rules! body {
                     while let Some(key) = map.next_key::<$crate::body::CowStr<'de>>()? {
                         let key = key.0;
                         $(
-                            if key == $name {
-                                if $field.is_some() {
-                                    return Err(Problem::Duplicate($name).into_error());
-                                }
-                                layout.push(Idx::$field as usize);
-                                $field = Some(
-                                    map.next_value_seed(Seed::<M, body!(@via $ty $(, $via)?)>::new())
-                                        .map_err(|e| $crate::body::in_member(e, $name))?
-                                        .into(),
-                                );
-                                continue;
-                            }
+                            body!(@member key map layout M $field: $ty = $name, [$($via)?]);
                             $(
                                 if key == $alias && $field.is_none() {
                                     let raw = map.next_value_seed(Seed::<M, RawJson<'a>>::new())?;
@@ -167,20 +156,7 @@ macro_rules! body {
                                 }
                             )?
                         )+
-                        $($(
-                            if key == $rname {
-                                if $rfield.is_some() {
-                                    return Err(Problem::Duplicate($rname).into_error());
-                                }
-                                layout.push(Idx::$rfield as usize);
-                                $rfield = Some(
-                                    map.next_value_seed(Seed::<M, body!(@via $rty $(, $rvia)?)>::new())
-                                        .map_err(|e| $crate::body::in_member(e, $rname))?
-                                        .into(),
-                                );
-                                continue;
-                            }
-                        )+)?
+                        $($(body!(@member key map layout M $rfield: $rty = $rname, [$($rvia)?]);)+)?
                         let value = map.next_value_seed(Seed::<M, RawJson<'a>>::new())?;
                         members.push_received(M::str(key), value, layout.len());
                     }
@@ -385,6 +361,21 @@ macro_rules! body {
         }
         body
     }};
+    // Reads member `$field` when `$key` is its name.
+    (@member $key:ident $map:ident $layout:ident $M:ident $field:ident: $ty:ty = $name:literal, [$($via:ty)?]) => {
+        if $key == $name {
+            if $field.is_some() {
+                return Err(Problem::Duplicate($name).into_error());
+            }
+            $layout.push(Idx::$field as usize);
+            $field = Some(
+                $map.next_value_seed(Seed::<$M, body!(@via $ty $(, $via)?)>::new())
+                    .map_err(|e| $crate::body::in_member(e, $name))?
+                    .into(),
+            );
+            continue;
+        }
+    };
     (@order [] [$($default:tt)*]) => { &[$($default)*] };
     (@order [$($order:tt)+] [$($default:tt)*]) => { &[$($order)+] };
     (@via $ty:ty) => { $ty };

@@ -150,27 +150,11 @@ impl<'a, K: Into<Cow<'a, str>>> FromIterator<(K, RawJson<'a>)> for Members<'a> {
 /// Extra members record their own place ([`Members`]). A body built in code
 /// has the empty layout and is written in the vendor's canonical order.
 ///
-/// The layout is how a body was spelled, not what it says: all layouts
-/// compare equal, so that a parsed body equals the same body built in code.
+/// The layout is how a body was spelled, not what it says: a body's
+/// equality and `Debug` leave it out, so that a parsed body equals the same
+/// body built in code.
 #[derive(Clone, Copy, Default)]
 pub(crate) struct Layout(u32);
-
-impl PartialEq for Layout {
-    fn eq(&self, _: &Self) -> bool {
-        true
-    }
-}
-
-impl Eq for Layout {}
-
-/// The standard members' indexes, in received order (empty when canonical).
-impl fmt::Debug for Layout {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list()
-            .entries((0..self.len()).filter_map(|at| self.get(at)))
-            .finish()
-    }
-}
 
 impl Layout {
     /// The most members a layout records, and so a body declares.

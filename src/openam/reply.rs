@@ -178,10 +178,7 @@ impl fmt::Display for ReplyBody<'_> {
             Self::Legacy(_) | Self::Module(_) => {
                 write!(f, "{} authentication failed", Vendor::OpenAm)?;
                 match self.message() {
-                    Some(message) => {
-                        f.write_str(": ")?;
-                        crate::error::write_bounded(f, message)
-                    }
+                    Some(message) => write!(f, ": {}", crate::error::Bounded(message)),
                     None => Ok(()),
                 }
             }

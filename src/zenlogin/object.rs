@@ -6,6 +6,7 @@ use std::fmt;
 use super::jsonapi::{JsonObject, check_meta, is_json_pointer, is_uri};
 use super::{Code, ErrorCode, InvalidMember, Mismatch, RenderError, Values};
 use crate::body;
+use crate::error::Bounded;
 use crate::{Members, RawJson, Wire};
 
 body! {
@@ -297,13 +298,9 @@ impl fmt::Display for ErrorObject<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let text = self.detail.as_deref().or_else(|| self.title());
         match (&self.code, text) {
-            (Some(code), Some(text)) => {
-                crate::error::write_bounded(f, code.as_str())?;
-                f.write_str(": ")?;
-                crate::error::write_bounded(f, text)
-            }
-            (Some(code), None) => crate::error::write_bounded(f, code.as_str()),
-            (None, Some(text)) => crate::error::write_bounded(f, text),
+            (Some(code), Some(text)) => write!(f, "{}: {}", Bounded(code.as_str()), Bounded(text)),
+            (Some(code), None) => Bounded(code.as_str()).fmt(f),
+            (None, Some(text)) => Bounded(text).fmt(f),
             (None, None) => f.write_str("error without code or detail"),
         }
     }
