@@ -411,26 +411,9 @@ macro_rules! catalog {
             }
         }
 
-        /// A member holding a known code: an unknown one is an error.
+        // A member holding a known code: an unknown one is an error.
         #[cfg(feature = "std")]
-        impl<'a> $crate::body::Field<'a> for $Name {
-            type Owned = Self;
-
-            #[inline]
-            fn read<'de, M: $crate::body::Mode<'de, 'a>, D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                $crate::body::read_known::<$Name, D>(d)
-            }
-
-            #[inline]
-            fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(self.code())
-            }
-
-            #[inline]
-            fn into_owned(self) -> Self {
-                self
-            }
-        }
+        serde_field!($Name);
     };
 }
 

@@ -223,27 +223,3 @@ impl<T: serde::Serialize> serde::Serialize for List<T> {
         self.as_slice().serialize(serializer)
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::List;
-
-    #[test]
-    fn grows_from_inline_to_heap_and_back() {
-        let mut list: List<u8> = List::new();
-        assert!(list.is_empty());
-        list.push(1);
-        assert_eq!(list, [1]);
-        list.push(2);
-        list.push(3);
-        assert_eq!(list, vec![1, 2, 3]);
-        list[0] = 9;
-        assert_eq!(list.as_slice(), &[9, 2, 3]);
-        assert_eq!(list.clone().into_vec(), vec![9, 2, 3]);
-        assert_eq!(List::from(vec![4]), [4]);
-        assert_eq!(list.map(u16::from), [9u16, 2, 3]);
-        let mut list: List<u8> = (0..1).collect();
-        list.clear();
-        assert!(list.is_empty());
-    }
-}

@@ -7,6 +7,7 @@
 /// body! {
 ///     /// docs
 ///     pub struct Name<'a>: "what the parser expected"
+///         [, vendor = Vendor [, pages = true]] // a top-level body: `parse` and `Body`
 ///         [, missing = path]   // fn(&'static str, Layout, &Members) -> Problem
 ///         [, check = path]     // fn(&Name<'_>) -> Result<(), Problem>
 ///         [, order = ["name", …]] // how a body built in code is written
@@ -35,6 +36,12 @@
 /// - `PartialEq`/`Eq` over the members (the key order does not count) and
 ///   `Debug`, which redacts `@secret` members.
 ///
+/// A body that a vendor sends on its own (not inside another) names its
+/// `vendor`: the macro adds its `parse` and its [`Body`](crate::Body)
+/// implementation, from the body's own `http_status` and `codes`.
+/// `pages = true` reports an empty input or an HTML page as not an error body
+/// before reading it as JSON.
+///
 /// Members the vendor rarely sends can be declared `rare`: they live in one
 /// boxed struct, there only when one of them is, so that the usual body
 /// stays small and cheap to move through the parser; the body reaches them
@@ -49,6 +56,7 @@ macro_rules! body {
     (
         $(#[$meta:meta])*
         $vis:vis struct $Name:ident<'a>: $expecting:literal
+            $(, vendor = $vendor:ident $(, pages = $pages:literal)?)?
             $(, missing = $missing:path)? $(, check = $check:path)?
             $(, order = [$($order:literal),+ $(,)?])? {
             $(
@@ -285,6 +293,65 @@ macro_rules! body {
                     }
                 )?
             }
+
+            $(
+                impl<'a> $Name<'a> {
+                    /// Parses a body, borrowing from `input` wherever no
+                    /// unescaping is needed.
+                    ///
+                    /// # Errors
+                    ///
+                    /// An [`Error`](crate::Error) whose
+                    /// [`category`](crate::Error::category) says what `input`
+                    /// is instead: not JSON, JSON of another shape, another
+                    /// vendor's body, or no error body at all.
+                    #[inline]
+                    pub fn parse(input: &'a [u8]) -> Result<Self, $crate::Error> {
+                        $(
+                            if $pages {
+                                if let Some(what) = $crate::body::not_json(input) {
+                                    return Err($crate::Error::not_an_error_body(
+                                        $crate::Vendor::$vendor, None, what, input,
+                                    ));
+                                }
+                            }
+                        )?
+                        $crate::body::parse_slice($crate::Vendor::$vendor, input)
+                    }
+                }
+
+                impl $crate::body::Sealed for $Name<'_> {}
+
+                impl<'a> $crate::Body<'a> for $Name<'a> {
+                    const VENDOR: $crate::Vendor = $crate::Vendor::$vendor;
+                    type Owned = $Name<'static>;
+
+                    #[inline]
+                    fn parse(input: &'a [u8]) -> Result<Self, $crate::Error> {
+                        $Name::parse(input)
+                    }
+
+                    fn parse_owned(input: &[u8]) -> Result<$Name<'static>, $crate::Error> {
+                        $Name::parse(input).map($Name::into_owned)
+                    }
+
+                    fn to_json(&self) -> String {
+                        $Name::to_json(self)
+                    }
+
+                    fn http_status(&self) -> u16 {
+                        $Name::http_status(self)
+                    }
+
+                    fn codes(&self) -> Vec<std::borrow::Cow<'_, str>> {
+                        $Name::codes(self)
+                    }
+
+                    fn into_owned(self) -> $Name<'static> {
+                        $Name::into_owned(self)
+                    }
+                }
+            )?
 
             /// Writes the members in the order received; a body built in
             /// code in the declared order, undefined members last.

@@ -158,24 +158,34 @@ impl<'a> Field<'a> for RawJson<'a> {
     }
 }
 
-impl<'a> Field<'a> for bool {
-    type Owned = bool;
+/// Implements [`Field`] for types that own their data and read and write
+/// themselves through their own `serde` impls: one line per type.
+macro_rules! serde_field {
+    ($($T:ty),+ $(,)?) => {$(
+        impl<'a> $crate::body::Field<'a> for $T {
+            type Owned = Self;
 
-    #[inline]
-    fn read<'de, M: Mode<'de, 'a>, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        <bool as serde::Deserialize>::deserialize(d)
-    }
+            #[inline]
+            fn read<'de, M: $crate::body::Mode<'de, 'a>, D: serde::Deserializer<'de>>(
+                d: D,
+            ) -> Result<Self, D::Error> {
+                <Self as serde::Deserialize>::deserialize(d)
+            }
 
-    #[inline]
-    fn write<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_bool(*self)
-    }
+            #[inline]
+            fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                serde::Serialize::serialize(self, s)
+            }
 
-    #[inline]
-    fn into_owned(self) -> Self {
-        self
-    }
+            #[inline]
+            fn into_owned(self) -> Self {
+                self
+            }
+        }
+    )+};
 }
+
+serde_field!(bool);
 
 impl<'a, C: Catalog> Field<'a> for Wire<'a, C> {
     type Owned = Wire<'static, C>;

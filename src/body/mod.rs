@@ -5,6 +5,7 @@
 
 #[macro_use]
 mod declare;
+#[macro_use]
 mod field;
 mod members;
 mod raw;
@@ -84,44 +85,6 @@ pub trait Body<'a>: Sealed + Sized + Clone + fmt::Debug + PartialEq + serde::Ser
 
     /// Detaches the body from the input it borrows from.
     fn into_owned(self) -> Self::Owned;
-}
-
-/// Implements [`Body`] for a declared body from its inherent methods of the
-/// same names and signatures.
-macro_rules! impl_body {
-    ($Name:ident, $vendor:ident) => {
-        impl $crate::body::Sealed for $Name<'_> {}
-
-        impl<'a> $crate::Body<'a> for $Name<'a> {
-            const VENDOR: $crate::Vendor = $crate::Vendor::$vendor;
-            type Owned = $Name<'static>;
-
-            #[inline]
-            fn parse(input: &'a [u8]) -> Result<Self, $crate::Error> {
-                $Name::parse(input)
-            }
-
-            fn parse_owned(input: &[u8]) -> Result<$Name<'static>, $crate::Error> {
-                $Name::parse(input).map($Name::into_owned)
-            }
-
-            fn to_json(&self) -> String {
-                $Name::to_json(self)
-            }
-
-            fn http_status(&self) -> u16 {
-                $Name::http_status(self)
-            }
-
-            fn codes(&self) -> Vec<std::borrow::Cow<'_, str>> {
-                $Name::codes(self)
-            }
-
-            fn into_owned(self) -> $Name<'static> {
-                $Name::into_owned(self)
-            }
-        }
-    };
 }
 
 /// Why a JSON object is not the body expected, found by the crate rather

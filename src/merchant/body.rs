@@ -9,7 +9,7 @@ use serde::de::{self, Visitor};
 use super::{Description, ErrorCode};
 use crate::body::{self, Field, Mode, Problem};
 use crate::error::Bounded;
-use crate::{Error, List, Members, RawJson, Vendor};
+use crate::{List, Members, RawJson, Vendor};
 
 body! {
     /// One error of a merchant error body: an element of its `message` list.
@@ -281,7 +281,8 @@ body! {
     /// assert_eq!(body.to_json().as_bytes(), input);
     /// # Ok::<(), sso_errors::Error>(())
     /// ```
-    pub struct ErrorBody<'a>: "a merchant error body object", check = not_empty {
+    pub struct ErrorBody<'a>: "a merchant error body object", vendor = Merchant, pages = true,
+        check = not_empty {
         message: List<ErrorEntry<'a>> = "message",
     }
 }
@@ -341,33 +342,6 @@ impl<'a> ErrorBody<'a> {
         self.message.push(entry);
     }
 
-    /// Parses a body, borrowing from `input` wherever no unescaping is
-    /// needed. Parsing a body of documented entries whose strings need no
-    /// unescaping allocates nothing when it has one entry.
-    ///
-    /// # Errors
-    ///
-    /// - [`Category::NotAnErrorBody`](crate::Category::NotAnErrorBody) for an empty input, an HTML page (what the
-    ///   provider's web server sends for some 401s) or an empty `message`
-    ///   list;
-    /// - [`Category::Data`](crate::Category::Data) for anything else that is not a merchant error
-    ///   body (not JSON, no `message` list, an entry without `errorName`,
-    ///   `code` or `description`, a `code` that is neither a string nor an
-    ///   integer, a repeated member, …);
-    /// - [`Category::WrongVendor`](crate::Category::WrongVendor) for another vendor's error body.
-    #[inline]
-    pub fn parse(input: &'a [u8]) -> Result<Self, Error> {
-        if let Some(what) = body::not_json(input) {
-            return Err(Error::not_an_error_body(
-                Vendor::Merchant,
-                None,
-                what,
-                input,
-            ));
-        }
-        body::parse_slice(Vendor::Merchant, input)
-    }
-
     /// The entries, in order; never empty.
     #[must_use]
     pub fn message(&self) -> &[ErrorEntry<'a>] {
@@ -425,8 +399,6 @@ impl<'a> ErrorBody<'a> {
         self.message().iter().all(ErrorEntry::is_retryable)
     }
 }
-
-impl_body!(ErrorBody, Merchant);
 
 /// `merchant User Management error: 10001 VALIDATION_GENERAL_FAILURE: Invalid
 /// password; 10001 VALIDATION_GENERAL_FAILURE: Invalid email x`.

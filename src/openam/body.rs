@@ -7,7 +7,7 @@ use super::html::unescape_html;
 use super::{Code, Status};
 use crate::body::{self, Layout, Problem};
 use crate::error::Bounded;
-use crate::{Error, Members, RawJson, Vendor};
+use crate::{Members, RawJson, Vendor};
 
 body! {
     /// An OpenAM error body, as ForgeRock's `ResourceException` writes it:
@@ -47,7 +47,8 @@ body! {
     /// assert_eq!(built, parsed);
     /// # Ok::<(), sso_errors::Error>(())
     /// ```
-    pub struct ErrorBody<'a>: "an OpenAM error body object", missing = missing_code {
+    pub struct ErrorBody<'a>: "an OpenAM error body object", vendor = OpenAm, pages = true,
+        missing = missing_code {
         /// The status code: the HTTP status the body comes with. Under
         /// `error` in the bodies of very old servers.
         pub code: Code = "code" | "error",
@@ -172,39 +173,6 @@ impl<'a> ErrorBody<'a> {
         self
     }
 
-    /// Parses a body, borrowing from `input` wherever no unescaping is
-    /// needed. A known code costs no allocation; nor do strings without
-    /// escapes, or `detail`.
-    ///
-    /// # Errors
-    ///
-    /// - [`Category::Data`](crate::Category::Data) for input that is not an OpenAM error body,
-    ///   with the reason: not JSON; a `code` that is not a whole JSON number
-    ///   from 0 to 65535 (a string, a negative or fractional number, 70000);
-    ///   a missing `code`; an authentication failure of another shape (parse
-    ///   those with [`Reply`](super::Reply));
-    /// - [`Category::NotAnErrorBody`](crate::Category::NotAnErrorBody) for a success body (`{"tokenId":"…"}`),
-    ///   an HTML page or an empty body;
-    /// - [`Category::WrongVendor`](crate::Category::WrongVendor) for another vendor's error body.
-    ///
-    /// ```
-    /// use sso_errors::Category;
-    /// use sso_errors::openam::ErrorBody;
-    ///
-    /// let err = ErrorBody::parse(br#"{"tokenId":"AQIC5w...YyMA..*"}"#).unwrap_err();
-    /// assert_eq!(err.category(), Category::NotAnErrorBody);
-    /// assert!(!err.to_string().contains("AQIC5w"));
-    ///
-    /// let err = ErrorBody::parse(br#"{"code":"400","reason":"Bad Request"}"#).unwrap_err();
-    /// assert_eq!(err.category(), Category::Data);
-    /// ```
-    pub fn parse(input: &'a [u8]) -> Result<Self, Error> {
-        if let Some(what) = body::not_json(input) {
-            return Err(Error::not_an_error_body(Vendor::OpenAm, None, what, input));
-        }
-        body::parse_slice(Vendor::OpenAm, input)
-    }
-
     /// The known status, if the code is in the catalog.
     #[must_use]
     pub const fn status(&self) -> Option<Status> {
@@ -294,8 +262,6 @@ impl<'a> ErrorBody<'a> {
         vec![Cow::Owned(self.code.as_u16().to_string())]
     }
 }
-
-impl_body!(ErrorBody, OpenAm);
 
 /// `OpenAM 404 Not Found: Resource cannot be found.` The message is left
 /// out when it is missing or only repeats the reason.

@@ -5,7 +5,6 @@ use std::borrow::Cow;
 use std::fmt;
 
 use super::Response;
-use crate::body;
 use crate::error::Bounded;
 use crate::reply::Shape;
 use crate::{Error, Members, Vendor};
@@ -20,7 +19,7 @@ body! {
     ///
     /// Parsed bodies are written back with their key order and any other
     /// members.
-    pub struct BadRequest<'a>: "a Zato bad-request envelope" {
+    pub struct BadRequest<'a>: "a Zato bad-request envelope", vendor = Zato {
         /// `"Error"`.
         pub result: Cow<'a, str> = "result",
         /// Correlation ID assigned to the request.
@@ -43,16 +42,6 @@ impl<'a> BadRequest<'a> {
         }
     }
 
-    /// Parses the envelope, borrowing from `input`.
-    ///
-    /// # Errors
-    ///
-    /// [`Category::Data`](crate::Category::Data) when `input` is not this envelope.
-    #[inline]
-    pub fn parse(input: &'a [u8]) -> Result<Self, Error> {
-        body::parse_slice(Vendor::Zato, input)
-    }
-
     /// The HTTP status the envelope is sent with: 400.
     #[must_use]
     pub const fn http_status(&self) -> u16 {
@@ -65,8 +54,6 @@ impl<'a> BadRequest<'a> {
         Vec::new()
     }
 }
-
-impl_body!(BadRequest, Zato);
 
 impl fmt::Display for BadRequest<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -9,7 +9,7 @@ use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use super::{Status, SubStatus};
 use crate::body::{self, Field, Mode, Seed};
 use crate::error::Bounded;
-use crate::{Error, List, Vendor, Wire};
+use crate::{List, Vendor, Wire};
 
 /// A Zato SSO sub-status as a body carries it: a known [`SubStatus`] or an
 /// unknown code kept verbatim.
@@ -43,7 +43,7 @@ body! {
     /// assert_eq!(built, response);
     /// # Ok::<(), sso_errors::Error>(())
     /// ```
-    pub struct Response<'a>: "a Zato SSO response object" {
+    pub struct Response<'a>: "a Zato SSO response object", vendor = Zato {
         /// Overall status.
         pub status: Status = "status",
         /// Correlation ID assigned to the request (hex, not always 24 characters).
@@ -116,20 +116,6 @@ impl<'a> Response<'a> {
         self
     }
 
-    /// Parses a body, borrowing from `input` wherever no unescaping is
-    /// needed.
-    ///
-    /// # Errors
-    ///
-    /// [`Category::Data`](crate::Category::Data) for input that is not a Zato response (with the
-    /// reason: not JSON, a missing `status` or `cid`, an unknown `status`, a
-    /// `sub_status` that is neither a list nor a string, …);
-    /// [`Category::WrongVendor`](crate::Category::WrongVendor) for another vendor's error body.
-    #[inline]
-    pub fn parse(input: &'a [u8]) -> Result<Self, Error> {
-        body::parse_slice(Vendor::Zato, input)
-    }
-
     /// The HTTP status the body comes with: 200 for `ok` and `warning`, 403
     /// for `error`.
     #[must_use]
@@ -163,8 +149,6 @@ impl<'a> Response<'a> {
             .collect()
     }
 }
-
-impl_body!(Response, Zato);
 
 /// `Zato SSO error (cid …): E005001 auth.not_allowed`. The session token is
 /// never written.
@@ -223,14 +207,6 @@ enum Shape {
 pub struct SubStatuses<'a> {
     codes: List<Code<'a>>,
     shape: Shape,
-}
-
-impl<'a> SubStatuses<'a> {
-    /// The codes, as a list.
-    #[must_use]
-    pub fn into_list(self) -> List<Code<'a>> {
-        self.codes
-    }
 }
 
 impl<'a> Deref for SubStatuses<'a> {

@@ -6,7 +6,7 @@ use std::fmt;
 use super::jsonapi::{JsonObject, check_meta};
 use super::{ErrorCode, ErrorObject, InvalidMember};
 use crate::body::{self, Layout, Problem};
-use crate::{Error, List, Members, RawJson, Vendor};
+use crate::{List, Members, RawJson, Vendor};
 
 body! {
     /// A Zenlogin error document: the body of every failed Zenlogin API call.
@@ -27,7 +27,12 @@ body! {
     /// specification does not define are, as it asks of clients, not an error:
     /// they are kept verbatim in their places ([`members`](Self::members),
     /// [`ErrorObject::members`]) and written back. Unknown codes are kept
-    /// verbatim too ([`Wire`](crate::Wire)).
+    /// verbatim too ([`Wire`](crate::Wire)). A JSON:API document without
+    /// `errors` (`data`, or only `meta`) is not an error body
+    /// ([`Category::NotAnErrorBody`](crate::Category::NotAnErrorBody)). A
+    /// document with one error object, a known code, no escapes in its
+    /// strings and no members JSON:API does not define is parsed without
+    /// allocating.
     ///
     /// **Writing.** A parsed document is written back with its members in the
     /// received order, `meta`, `jsonapi` and `links` byte for byte (strings are
@@ -53,7 +58,7 @@ body! {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub struct ErrorDocument<'a>: "a JSON:API error document (a JSON object with an `errors` array)",
-        missing = missing_errors, check = no_data {
+        vendor = Zenlogin, missing = missing_errors, check = no_data {
         /// The error objects, in order. One, the common case, is held
         /// inline: parsing it allocates nothing.
         pub errors: List<ErrorObject<'a>> = "errors",
@@ -98,25 +103,6 @@ impl<'a> ErrorDocument<'a> {
             members: Members::new(),
             layout: body::Layout::default(),
         }
-    }
-
-    /// Parses a body, borrowing from `input` wherever no unescaping is
-    /// needed. A document with one error object, a known code, no escapes in
-    /// its strings and no members JSON:API does not define is parsed without
-    /// allocating.
-    ///
-    /// # Errors
-    ///
-    /// [`Category::Data`](crate::Category::Data) for input that is not a JSON:API error document,
-    /// with the reason: not JSON, no `errors`, `errors` not an array, an
-    /// item that is not an object, `data` beside `errors`, a member of the
-    /// wrong type (`"id": 0`, a string `source`, …), a repeated member.
-    /// [`Category::NotAnErrorBody`](crate::Category::NotAnErrorBody) for a JSON:API document without `errors`
-    /// (`data` or only `meta`). [`Category::WrongVendor`](crate::Category::WrongVendor) for another vendor's
-    /// error body.
-    #[inline]
-    pub fn parse(input: &'a [u8]) -> Result<Self, Error> {
-        body::parse_slice(Vendor::Zenlogin, input)
     }
 
     /// Sets the top-level `meta` object.
@@ -234,8 +220,6 @@ impl<'a> ErrorDocument<'a> {
             .collect()
     }
 }
-
-impl_body!(ErrorDocument, Zenlogin);
 
 impl<'a> From<ErrorObject<'a>> for ErrorDocument<'a> {
     fn from(error: ErrorObject<'a>) -> Self {
