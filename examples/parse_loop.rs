@@ -1,0 +1,55 @@
+//! Parses (and optionally writes back) one documented body of a vendor `N`
+//! times: a fixed workload for counting instructions, which unlike time does
+//! not vary with the load of a shared machine.
+//!
+//! ```sh
+//! cargo build --release --example parse_loop
+//! valgrind --tool=cachegrind --cache-sim=no target/release/examples/parse_loop zenlogin 20000
+//! ```
+//!
+//! The first argument is `zato`, `zenlogin`, `openam` or `merchant`, with a
+//! `render-` prefix to write each parsed body back too; the second is `N`.
+//! The difference between runs of `N` and of 0 is the work of `N` parses.
+
+use std::hint::black_box;
+
+use sso_errors::{Body, merchant, openam, zato, zenlogin};
+
+const ZATO: &[u8] =
+    br#"{"status":"error","cid":"30e22dfde268b7ba0b56ad0d","sub_status":["E005001"]}"#;
+const ZENLOGIN: &[u8] = br#"{"errors":[{"code":"3003","detail":"Invalid *application_key* URL param: appl01234567891"}]}"#;
+const OPENAM: &[u8] = br#"{"code":404,"reason":"Not Found","message":"Resource cannot be found."}"#;
+const MERCHANT: &[u8] = br#"{"message":[{"errorName":"Failed to generate SSO token","code":"50500","description":"Exceeded limit of SSO token generations per minute"}]}"#;
+
+/// Parses `input` as a `B`, `n` times, writing each body back if `render`.
+fn run<'a, B: Body<'a>>(input: &'a [u8], n: usize, render: bool) -> Result<(), sso_errors::Error> {
+    for _ in 0..n {
+        let body = B::parse(black_box(input))?;
+        if render {
+            black_box(body.to_json());
+        } else {
+            black_box(body);
+        }
+    }
+    Ok(())
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mut args = std::env::args().skip(1);
+    let (which, n) = match (args.next(), args.next()) {
+        (Some(which), Some(n)) => (which, n.parse::<usize>()?),
+        _ => return Err("usage: parse_loop [render-]VENDOR N".into()),
+    };
+    let (vendor, render) = match which.strip_prefix("render-") {
+        Some(vendor) => (vendor, true),
+        None => (which.as_str(), false),
+    };
+    match vendor {
+        "zato" => run::<zato::Response<'_>>(ZATO, n, render)?,
+        "zenlogin" => run::<zenlogin::ErrorDocument<'_>>(ZENLOGIN, n, render)?,
+        "openam" => run::<openam::ErrorBody<'_>>(OPENAM, n, render)?,
+        "merchant" => run::<merchant::ErrorBody<'_>>(MERCHANT, n, render)?,
+        other => return Err(format!("unknown vendor {other:?}").into()),
+    }
+    Ok(())
+}
