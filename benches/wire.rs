@@ -7,16 +7,14 @@
 //! `sso_errors`, `serde_derive`, `serde_json_value`, `json_macro`. One iteration is one pass
 //! over the vendor's documented bodies (see BENCHMARKS.md for the counts).
 
-use std::borrow::Cow;
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use serde::Deserialize;
-use serde_json::value::RawValue;
 use serde_json::{Value, json};
 use sso_errors::{merchant, openam, zato, zenlogin};
 
 mod support;
+use support::derive::{MerchantBody, OpenamBody, ZatoBody, ZenloginBody};
 use support::record_pass;
 
 #[path = "../tests/common/mod.rs"]
@@ -44,84 +42,6 @@ const ZENLOGIN: &[&[u8]] =
 // The `serde_derive` baselines: the members each body of the crate models,
 // as a user would declare them, borrowing from the input. Only some members
 // are read, as in the other baselines.
-
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct ZatoBody<'a> {
-    status: &'a str,
-    cid: &'a str,
-    #[serde(borrow, default)]
-    sub_status: Vec<&'a str>,
-    ust: Option<&'a str>,
-}
-
-#[derive(Deserialize)]
-struct ZenloginBody<'a> {
-    #[serde(borrow)]
-    errors: Vec<ZenloginError<'a>>,
-}
-
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct ZenloginError<'a> {
-    code: Option<&'a str>,
-    detail: Option<&'a str>,
-    id: Option<&'a str>,
-    status: Option<&'a str>,
-    title: Option<&'a str>,
-    #[serde(borrow)]
-    source: Option<ZenloginSource<'a>>,
-    #[serde(borrow)]
-    links: Option<&'a RawValue>,
-    #[serde(borrow)]
-    meta: Option<&'a RawValue>,
-}
-
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct ZenloginSource<'a> {
-    pointer: Option<&'a str>,
-    parameter: Option<&'a str>,
-}
-
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct OpenamBody<'a> {
-    code: u16,
-    reason: Option<&'a str>,
-    #[serde(borrow)]
-    message: Option<Text<'a>>,
-    #[serde(borrow)]
-    detail: Option<&'a RawValue>,
-    #[serde(borrow)]
-    cause: Option<OpenamCause<'a>>,
-}
-
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct OpenamCause<'a> {
-    message: Option<&'a str>,
-}
-
-/// A string borrowed unless it has escapes (the 406 seed's message has `\"`,
-/// which `&str` rejects); serde borrows a `Cow` only as a field's own type,
-/// not inside an `Option`, hence the newtype.
-#[derive(Deserialize)]
-struct Text<'a>(#[serde(borrow)] Cow<'a, str>);
-
-#[derive(Deserialize)]
-struct MerchantBody<'a> {
-    #[serde(borrow)]
-    message: Vec<MerchantEntry<'a>>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct MerchantEntry<'a> {
-    error_name: &'a str,
-    code: &'a str,
-    description: &'a str,
-}
 
 fn str_of<'v>(value: &'v Value, key: &str) -> Option<&'v str> {
     value.get(key).and_then(Value::as_str)

@@ -8,12 +8,17 @@
 //! ```
 //!
 //! The first argument is `zato`, `zenlogin`, `openam` or `merchant`, with a
-//! `render-` prefix to write each parsed body back too; the second is `N`.
+//! `render-` prefix to write each parsed body back too, or a `derive-` prefix
+//! to parse the same body into the plain `#[derive(Deserialize)]` struct of
+//! the benchmarks' `serde_derive` baseline; the second is `N`.
 //! The difference between runs of `N` and of 0 is the work of `N` parses.
 
 use std::hint::black_box;
 
 use sso_errors::{Body, merchant, openam, zato, zenlogin};
+
+#[path = "../benches/support/derive.rs"]
+mod derive;
 
 const ZATO: &[u8] =
     br#"{"status":"error","cid":"30e22dfde268b7ba0b56ad0d","sub_status":["E005001"]}"#;
@@ -34,12 +39,30 @@ fn run<'a, B: Body<'a>>(input: &'a [u8], n: usize, render: bool) -> Result<(), s
     Ok(())
 }
 
+/// Parses `input` into the hand-written derive `T`, `n` times.
+fn run_derive<'a, T: serde::Deserialize<'a>>(input: &'a [u8], n: usize) -> serde_json::Result<()> {
+    for _ in 0..n {
+        black_box(serde_json::from_slice::<T>(black_box(input))?);
+    }
+    Ok(())
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let (which, n) = match (args.next(), args.next()) {
         (Some(which), Some(n)) => (which, n.parse::<usize>()?),
         _ => return Err("usage: parse_loop [render-]VENDOR N".into()),
     };
+    if let Some(vendor) = which.strip_prefix("derive-") {
+        match vendor {
+            "zato" => run_derive::<derive::ZatoBody<'_>>(ZATO, n)?,
+            "zenlogin" => run_derive::<derive::ZenloginBody<'_>>(ZENLOGIN, n)?,
+            "openam" => run_derive::<derive::OpenamBody<'_>>(OPENAM, n)?,
+            "merchant" => run_derive::<derive::MerchantBody<'_>>(MERCHANT, n)?,
+            other => return Err(format!("unknown vendor {other:?}").into()),
+        }
+        return Ok(());
+    }
     let (vendor, render) = match which.strip_prefix("render-") {
         Some(vendor) => (vendor, true),
         None => (which.as_str(), false),

@@ -2,6 +2,8 @@
 //! a group covers, recorded next to criterion's own results so that
 //! `examples/bench_table.rs` can give nanoseconds per input.
 
+pub mod derive;
+
 use std::path::PathBuf;
 use std::time::Duration;
 
