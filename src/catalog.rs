@@ -21,7 +21,7 @@
 use core::fmt::{Debug, Display};
 use core::hash::Hash;
 
-use crate::Vendor;
+use crate::{ErrorKind, Vendor};
 
 /// Where a catalog entry comes from.
 ///
@@ -110,6 +110,28 @@ pub trait Catalog:
     /// Where the entry comes from.
     fn origin(self) -> Origin;
 
+    /// What the entry means for the caller (see [`ErrorKind`]).
+    fn kind(self) -> ErrorKind;
+
+    /// Whether the same request may succeed if sent again later, as the
+    /// entry's [`kind`](Self::kind) says.
+    #[must_use]
+    fn is_retryable(self) -> bool {
+        self.kind().is_retryable()
+    }
+
+    /// Whether the entry's HTTP status is a client error (4xx).
+    #[must_use]
+    fn is_client_error(self) -> bool {
+        matches!(self.http_status(), 400..=499)
+    }
+
+    /// Whether the entry's HTTP status is a server error (5xx).
+    #[must_use]
+    fn is_server_error(self) -> bool {
+        matches!(self.http_status(), 500..=599)
+    }
+
     /// Looks a wire code up, accepting the canonical spelling and the alias,
     /// and says which of the two it was.
     fn resolve(code: &str) -> Option<(Self, Spelling)>;
@@ -134,7 +156,7 @@ pub(crate) mod sealed {
 /// Row grammar, one row per code, fields in this order:
 ///
 /// ```text
-/// Variant = "code" { [alias: "…",] [label: "…",] http: 403, origin: Both, [example: "…",] text: "…" }
+/// Variant = "code" { [alias: "…",] [label: "…",] http: 403, origin: Both, kind: NotAllowed, [example: "…",] text: "…" }
 /// ```
 macro_rules! catalog {
     (
@@ -149,6 +171,7 @@ macro_rules! catalog {
                     $(label: $label:literal,)?
                     http: $http:literal,
                     origin: $origin:ident,
+                    kind: $kind:ident,
                     $(example: $example:literal,)?
                     text: $text:literal $(,)?
                 }
@@ -172,7 +195,8 @@ macro_rules! catalog {
                     "Wire code `", $code, "`",
                     $(", label `", $label, "`",)?
                     $(", documented as `", $alias, "`",)?
-                    "; HTTP ", stringify!($http), "."
+                    "; HTTP ", stringify!($http), "; kind [`", stringify!($kind),
+                    "`](crate::ErrorKind::", stringify!($kind), ")."
                 )]
                 $(#[$vmeta])*
                 #[strum(to_string = $code)]
@@ -214,6 +238,36 @@ macro_rules! catalog {
             #[inline]
             pub const fn http_status(self) -> u16 {
                 match self { $(Self::$Variant => $http,)* }
+            }
+
+            /// What the entry means for the caller: one classification across
+            /// vendors (see [`ErrorKind`](crate::ErrorKind)).
+            #[must_use]
+            #[inline]
+            pub const fn kind(self) -> $crate::ErrorKind {
+                match self { $(Self::$Variant => $crate::ErrorKind::$kind,)* }
+            }
+
+            /// Whether the same request may succeed if sent again later, as
+            /// its [`kind`](Self::kind) says.
+            #[must_use]
+            #[inline]
+            pub const fn is_retryable(self) -> bool {
+                self.kind().is_retryable()
+            }
+
+            /// Whether the entry's HTTP status is a client error (4xx).
+            #[must_use]
+            #[inline]
+            pub const fn is_client_error(self) -> bool {
+                matches!(self.http_status(), 400..=499)
+            }
+
+            /// Whether the entry's HTTP status is a server error (5xx).
+            #[must_use]
+            #[inline]
+            pub const fn is_server_error(self) -> bool {
+                matches!(self.http_status(), 500..=599)
             }
 
             /// Where the entry comes from (documentation, real server or both).
@@ -371,6 +425,8 @@ macro_rules! catalog {
             fn http_status(self) -> u16 { $Name::http_status(self) }
             #[inline]
             fn origin(self) -> $crate::Origin { $Name::origin(self) }
+            #[inline]
+            fn kind(self) -> $crate::ErrorKind { $Name::kind(self) }
             #[inline]
             fn resolve(code: &str) -> Option<(Self, $crate::Spelling)> { $Name::resolve(code) }
             #[inline]

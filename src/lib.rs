@@ -10,6 +10,7 @@
 #[macro_use]
 mod catalog;
 mod error;
+mod kind;
 mod perfect;
 mod vendor;
 
@@ -37,6 +38,7 @@ pub use catalog::{Catalog, Origin, Spelling};
 #[cfg(feature = "std")]
 pub use error::{Category, Error};
 pub use error::{Snippet, UnknownCode};
+pub use kind::{Actor, ErrorKind, GrpcCode};
 #[cfg(feature = "std")]
 pub use list::List;
 #[cfg(feature = "std")]

@@ -25,6 +25,10 @@ pub trait ReplyContent: Sealed + Clone + fmt::Debug + PartialEq + fmt::Display {
     /// nothing.
     fn to_body(&self) -> String;
 
+    /// What the answer means for the caller (see
+    /// [`ErrorKind`](crate::ErrorKind)).
+    fn kind(&self) -> crate::ErrorKind;
+
     /// Whether the answer says the request may succeed if sent again
     /// unchanged.
     fn is_retryable(&self) -> bool;
@@ -102,6 +106,12 @@ impl<B: ReplyContent> Reply<B> {
         self.body.to_body()
     }
 
+    /// What the answer means for the caller: its body's kind.
+    #[must_use]
+    pub fn kind(&self) -> crate::ErrorKind {
+        self.body.kind()
+    }
+
     /// Whether the request may succeed if sent again unchanged.
     #[must_use]
     pub fn is_retryable(&self) -> bool {
@@ -130,11 +140,11 @@ impl<B: ReplyContent> std::error::Error for Reply<B> {}
 /// Declares a vendor's `ReplyBody` enum: one variant per body its
 /// endpoints answer with, a body type or a fixed text (`= "text"`, possibly
 /// empty). Generates the enum and its [`ReplyContent`] implementation;
-/// `retryable` names the vendor's `fn(&ReplyBody<'_>) -> bool`.
+/// `kind` and `retryable` name the vendor's `fn(&ReplyBody<'_>)` giving them.
 macro_rules! reply_body {
     (
         $(#[$meta:meta])*
-        pub enum $Name:ident<'a>: $vendor:ident, retryable = $retryable:path {
+        pub enum $Name:ident<'a>: $vendor:ident, kind = $kind:path, retryable = $retryable:path {
             $($(#[$vmeta:meta])* $V:ident $(($T:ty))? $(= $text:expr)?),+ $(,)?
         }
     ) => {
@@ -153,6 +163,10 @@ macro_rules! reply_body {
 
             fn to_body(&self) -> String {
                 reply_body!(@to_body self [] $($V $(($T))? $(= $text)?,)+)
+            }
+
+            fn kind(&self) -> $crate::ErrorKind {
+                $kind(self)
             }
 
             fn is_retryable(&self) -> bool {

@@ -343,6 +343,14 @@ macro_rules! body {
                         $Name::http_status(self)
                     }
 
+                    fn kind(&self) -> $crate::ErrorKind {
+                        $Name::kind(self)
+                    }
+
+                    fn is_retryable(&self) -> bool {
+                        $Name::is_retryable(self)
+                    }
+
                     fn codes(&self) -> Vec<std::borrow::Cow<'_, str>> {
                         $Name::codes(self)
                     }

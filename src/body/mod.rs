@@ -79,6 +79,14 @@ pub trait Body<'a>: Sealed + Sized + Clone + fmt::Debug + PartialEq + serde::Ser
     /// The HTTP status the body is sent with.
     fn http_status(&self) -> u16;
 
+    /// What the body means for the caller: the kind of its first code (see
+    /// each body's `kind`).
+    fn kind(&self) -> crate::ErrorKind;
+
+    /// Whether the same request may succeed if sent again later: every code
+    /// the body carries is retryable.
+    fn is_retryable(&self) -> bool;
+
     /// The codes the body carries, as the wire spells them, known or not
     /// (OpenAM's numbers in decimal).
     fn codes(&self) -> Vec<std::borrow::Cow<'_, str>>;

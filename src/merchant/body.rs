@@ -7,6 +7,7 @@ use std::marker::PhantomData;
 use serde::de::{self, Visitor};
 
 use super::{Description, ErrorCode};
+use crate::ErrorKind;
 use crate::body::{self, Field, Mode, Problem};
 use crate::error::Bounded;
 use crate::{List, Members, RawJson, Vendor};
@@ -128,6 +129,18 @@ impl<'a> ErrorEntry<'a> {
         self.known()
             .map(ErrorCode::http_status)
             .or_else(|| self.description.http_status())
+    }
+
+    /// What the entry means for the caller: its description's template's
+    /// kind (the same pair can be a rate limit or a refusal), else its
+    /// pair's, else that of its HTTP status.
+    #[must_use]
+    pub fn kind(&self) -> ErrorKind {
+        match (self.description.template(), self.known()) {
+            (Some(template), _) => template.kind(),
+            (None, Some(pair)) => pair.kind(),
+            (None, None) => ErrorKind::of_http_status(self.http_status().unwrap_or(400)),
+        }
     }
 
     /// Whether the request may succeed if sent again later (the per-minute
@@ -381,6 +394,15 @@ impl<'a> ErrorBody<'a> {
             .iter()
             .find_map(ErrorEntry::http_status)
             .unwrap_or(400)
+    }
+
+    /// What the body means for the caller: its first entry's
+    /// [`kind`](ErrorEntry::kind).
+    #[must_use]
+    pub fn kind(&self) -> ErrorKind {
+        self.message()
+            .first()
+            .map_or(ErrorKind::Unspecified, ErrorEntry::kind)
     }
 
     /// The entries' codes, as the wire spells them.

@@ -37,14 +37,14 @@ catalog! {
         ValidationGeneralFailure = "10001" {
             label: "VALIDATION_GENERAL_FAILURE",
             http: 400,
-            origin: Documentation,
+            origin: Documentation, kind: InvalidInput,
             example: "Invalid username: finance1234 already exists",
             text: "A User API request failed validation; the description names the offending field (username, first name, last name, email or password)",
         }
         FailedToGenerateSsoToken = "50500" {
             label: "Failed to generate SSO token",
             http: 403,
-            origin: Documentation,
+            origin: Documentation, kind: RateLimited,
             example: "Exceeded limit of SSO token generations per minute",
             text: "SSO token generation was refused: too many tokens were generated, or the user ID does not belong to the caller",
         }
@@ -320,12 +320,28 @@ impl Template {
         self.error_code().http_status()
     }
 
-    /// Whether the same request may succeed later: only
+    /// What a description of the template means for the caller.
+    #[must_use]
+    pub const fn kind(self) -> crate::ErrorKind {
+        use crate::ErrorKind;
+        match self {
+            Self::InvalidUsername => ErrorKind::AlreadyExists,
+            Self::InvalidFirstName
+            | Self::InvalidLastName
+            | Self::InvalidEmail
+            | Self::InvalidPassword => ErrorKind::InvalidInput,
+            Self::ExceededTokenGenerationLimit => ErrorKind::RateLimited,
+            Self::InsufficientPrivileges => ErrorKind::NotAllowed,
+        }
+    }
+
+    /// Whether the same request may succeed later, as the
+    /// [`kind`](Self::kind) says: only
     /// [`ExceededTokenGenerationLimit`](Self::ExceededTokenGenerationLimit),
     /// a per-minute limit.
     #[must_use]
     pub const fn is_retryable(self) -> bool {
-        matches!(self, Self::ExceededTokenGenerationLimit)
+        self.kind().is_retryable()
     }
 
     /// Whether the template carries a value.

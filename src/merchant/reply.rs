@@ -34,6 +34,15 @@ use crate::{Error, Vendor};
 /// ```
 pub type Reply<'a> = crate::Reply<ReplyBody<'a>>;
 
+/// What an answer means: the body's kind; no body is insufficient
+/// privileges.
+fn kind_of(body: &ReplyBody<'_>) -> crate::ErrorKind {
+    match body {
+        ReplyBody::Error(body) => body.kind(),
+        ReplyBody::NoBody => crate::ErrorKind::NotAllowed,
+    }
+}
+
 reply_body! {
     /// The body of a merchant error answer.
     ///
@@ -43,7 +52,7 @@ reply_body! {
     /// | [`NoBody`](ReplyBody::NoBody) | 401 or 403: insufficient privileges, as documented for every API | none |
     // Boxing the body would cost every parse an allocation.
     #[allow(clippy::large_enum_variant)]
-    pub enum ReplyBody<'a>: Merchant, retryable = is_retryable {
+    pub enum ReplyBody<'a>: Merchant, kind = kind_of, retryable = is_retryable {
         /// An error body.
         Error(ErrorBody<'a>),
         /// A 401 or 403 without a body: insufficient privileges.

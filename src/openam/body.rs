@@ -256,6 +256,20 @@ impl<'a> ErrorBody<'a> {
         }
     }
 
+    /// What the body means for the caller: its code's
+    /// [`kind`](Code::kind).
+    #[must_use]
+    pub const fn kind(&self) -> crate::ErrorKind {
+        self.code.kind()
+    }
+
+    /// Whether the same request may succeed if sent again later: its code
+    /// is retryable (408, 429, 503, 504).
+    #[must_use]
+    pub const fn is_retryable(&self) -> bool {
+        self.code.is_retryable()
+    }
+
     /// The codes the body carries: its status code.
     #[must_use]
     pub fn codes(&self) -> Vec<Cow<'_, str>> {

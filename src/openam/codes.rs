@@ -44,121 +44,121 @@ catalog! {
         vendor: OpenAm,
         noun: "status",
         Ok = "200" {
-            label: "OK", http: 200, origin: Documentation,
+            label: "OK", http: 200, origin: Documentation, kind: Success,
             text: "The request was successful and a resource returned, depending on the request. For example, a successful HTTP GET on /users/myUser returns a user profile and status code 200, whereas a successful HTTP DELETE returns {\"success\",\"true\"} and status code 200.",
         }
         Created = "201" {
-            label: "Created", http: 201, origin: Documentation,
+            label: "Created", http: 201, origin: Documentation, kind: Success,
             text: "The request succeeded and the resource was created.",
         }
         BadRequest = "400" {
-            label: "Bad Request", http: 400, origin: Both,
+            label: "Bad Request", http: 400, origin: Both, kind: InvalidInput,
             example: "Username or email not provided in request",
             text: "The request was malformed. Either parameters required by the action were missing, or as in the following example incorrect data was sent in the payload for the action.",
         }
         Unauthorized = "401" {
-            label: "Unauthorized", http: 401, origin: Both,
+            label: "Unauthorized", http: 401, origin: Both, kind: BadCredentials,
             example: "Access denied",
             text: "The request requires user authentication as in the following example, which is missing an SSO Token value.",
         }
         PaymentRequired = "402" {
-            label: "Payment Required", http: 402, origin: Server,
+            label: "Payment Required", http: 402, origin: Server, kind: NotAllowed,
             text: "Reserved by HTTP for future use (payment required).",
         }
         Forbidden = "403" {
-            label: "Forbidden", http: 403, origin: Both,
+            label: "Forbidden", http: 403, origin: Both, kind: NotAllowed,
             example: "Permission to perform the read operation denied to id=demo,ou=user,dc=openam,dc=forgerock,dc=org",
             text: "Access was forbidden during an operation on a resource as in the following example, which has a regular user trying to read the OpenAM administrator profile.",
         }
         NotFound = "404" {
-            label: "Not Found", http: 404, origin: Both,
+            label: "Not Found", http: 404, origin: Both, kind: NotFound,
             example: "Resource cannot be found.",
             text: "The specified resource could not be found as in the following example, which is attempting to read a nonexistent user’s profile.",
         }
         MethodNotAllowed = "405" {
-            label: "Method Not Allowed", http: 405, origin: Both,
+            label: "Method Not Allowed", http: 405, origin: Both, kind: BadRequest,
             text: "The HTTP method is not allowed for the requested resource.",
         }
         NotAcceptable = "406" {
-            label: "Not Acceptable", http: 406, origin: Both,
+            label: "Not Acceptable", http: 406, origin: Both, kind: BadRequest,
             example: "Accept-API-Version: Requested version \"999.0\" does not match any routes.",
             text: "The request contains parameters that are not acceptable as in the following example, which specifies an API version parameter that is not supported by OpenAM.",
         }
         ProxyAuthenticationRequired = "407" {
-            label: "Proxy Authentication Required", http: 407, origin: Server,
+            label: "Proxy Authentication Required", http: 407, origin: Server, kind: BadCredentials,
             text: "The client must first authenticate itself with the proxy.",
         }
         RequestTimeOut = "408" {
-            label: "Request Time-out", http: 408, origin: Server,
+            label: "Request Time-out", http: 408, origin: Server, kind: Timeout,
             text: "The server did not receive a complete request within the time it was prepared to wait; the request may be repeated.",
         }
         Conflict = "409" {
-            label: "Conflict", http: 409, origin: Both,
+            label: "Conflict", http: 409, origin: Both, kind: Conflict,
             example: "Multiple users found",
             text: "The request would have resulted in a conflict with the current state of the resource. For example using the Forgot Password feature and specifying the user’s email address as in the following example, where multiple users have the same email address.",
         }
         Gone = "410" {
-            label: "Gone", http: 410, origin: Both,
+            label: "Gone", http: 410, origin: Both, kind: Expired,
             example: "Token not found",
             text: "The requested resource is no longer available, and will not become available again. The URI returned for resetting a password may have expired as in the following example:",
         }
         LengthRequired = "411" {
-            label: "Length Required", http: 411, origin: Server,
+            label: "Length Required", http: 411, origin: Server, kind: BadRequest,
             text: "The server refuses to accept the request without a defined Content-Length.",
         }
         PreconditionFailed = "412" {
-            label: "Precondition Failed", http: 412, origin: Server,
+            label: "Precondition Failed", http: 412, origin: Server, kind: Conflict,
             text: "A precondition of the request evaluated to false: the resource's current version does not match the version provided.",
         }
         RequestEntityTooLarge = "413" {
-            label: "Request Entity Too Large", http: 413, origin: Server,
+            label: "Request Entity Too Large", http: 413, origin: Server, kind: TooLarge,
             text: "The request entity is larger than the server is willing or able to process.",
         }
         RequestUriTooLarge = "414" {
-            label: "Request-URI Too Large", http: 414, origin: Server,
+            label: "Request-URI Too Large", http: 414, origin: Server, kind: TooLarge,
             text: "The request URI is longer than the server is willing to interpret.",
         }
         UnsupportedMediaType = "415" {
-            label: "Unsupported Media Type", http: 415, origin: Both,
+            label: "Unsupported Media Type", http: 415, origin: Both, kind: BadRequest,
             text: "The request is in a format not supported by the requested resource for the requested method as in the following example, which is attempting to pass basic authentication credentials as form-encoded data rather than query string parameters.",
         }
         RequestedRangeNotSatisfiable = "416" {
-            label: "Requested range not satisfiable", http: 416, origin: Server,
+            label: "Requested range not satisfiable", http: 416, origin: Server, kind: BadRequest,
             text: "None of the ranges in the request's Range header field overlap the current extent of the selected resource.",
         }
         ExpectationFailed = "417" {
-            label: "Expectation Failed", http: 417, origin: Server,
+            label: "Expectation Failed", http: 417, origin: Server, kind: BadRequest,
             text: "The expectation given in the request's Expect header field could not be met by the server.",
         }
         PreconditionRequired = "428" {
-            label: "Precondition Required", http: 428, origin: Server,
+            label: "Precondition Required", http: 428, origin: Server, kind: Conflict,
             text: "The server requires the request to be conditional: the resource requires a version, but none was supplied in the request.",
         }
         InternalServerError = "500" {
-            label: "Internal Server Error", http: 500, origin: Both,
+            label: "Internal Server Error", http: 500, origin: Both, kind: Internal,
             example: "No email provided in profile.",
             text: "The server encountered an unexpected condition which prevented it from fulfilling the request. This could be caused by an invalid configuration in the Email Service, or as in the following example the specified user account not having an associated email address to send the Forgot Password URI to.",
         }
         NotImplemented = "501" {
-            label: "Not Implemented", http: 501, origin: Both,
+            label: "Not Implemented", http: 501, origin: Both, kind: Unsupported,
             example: "Actions are not supported for resource instances",
             text: "The resource does not support the functionality required to fulfill the request as in the following example, which is attempting to delete an entry as a delete action instead of using an HTTP DELETE request.",
         }
         BadGateway = "502" {
-            label: "Bad Gateway", http: 502, origin: Server,
+            label: "Bad Gateway", http: 502, origin: Server, kind: Internal,
             text: "The server, while acting as a gateway or proxy, received an invalid response from the upstream server.",
         }
         ServiceUnavailable = "503" {
-            label: "Service Unavailable", http: 503, origin: Both,
+            label: "Service Unavailable", http: 503, origin: Both, kind: Unavailable,
             example: "Forgot password is not accessible.",
             text: "The requested resource was temporarily unavailable. The service may have been disabled, as in the following example, where the Forgot Password functionality has been disabled.",
         }
         GatewayTimeOut = "504" {
-            label: "Gateway Time-out", http: 504, origin: Server,
+            label: "Gateway Time-out", http: 504, origin: Server, kind: Timeout,
             text: "The server, while acting as a gateway or proxy, did not receive a timely response from the upstream server.",
         }
         HttpVersionNotSupported = "505" {
-            label: "HTTP Version not supported", http: 505, origin: Server,
+            label: "HTTP Version not supported", http: 505, origin: Server, kind: Unsupported,
             text: "The server does not support the HTTP protocol version used in the request.",
         }
     }
@@ -233,26 +233,6 @@ macro_rules! classes {
         #[must_use]
         pub const fn is_error(self) -> bool {
             self.class().is_error()
-        }
-
-        /// Whether the number is a client error (4xx).
-        #[must_use]
-        pub const fn is_client_error(self) -> bool {
-            matches!(self.class(), Class::ClientError)
-        }
-
-        /// Whether the number is a server error (5xx).
-        #[must_use]
-        pub const fn is_server_error(self) -> bool {
-            matches!(self.class(), Class::ServerError)
-        }
-
-        /// Whether the failure is temporary and the request may be retried:
-        /// 408 `Request Time-out`, 503 `Service Unavailable` and 504
-        /// `Gateway Time-out`, OpenAM's retryable exceptions.
-        #[must_use]
-        pub const fn is_retryable(self) -> bool {
-            matches!(self.as_u16(), 408 | 503 | 504)
         }
 
         /// Whether the resource does not support what was asked: 501
@@ -486,6 +466,45 @@ impl Code {
     }
 
     classes!();
+
+    /// What the code means for the caller: the status's
+    /// [`kind`](Status::kind), or for a number outside the catalog the kind
+    /// of its HTTP status ([`ErrorKind::of_http_status`](crate::ErrorKind::of_http_status)).
+    ///
+    /// ```
+    /// use sso_errors::ErrorKind;
+    /// use sso_errors::openam::Code;
+    ///
+    /// assert_eq!(Code::new(404).kind(), ErrorKind::NotFound);
+    /// assert_eq!(Code::new(429).kind(), ErrorKind::RateLimited);
+    /// assert!(Code::new(429).is_retryable());
+    /// ```
+    #[must_use]
+    pub const fn kind(self) -> crate::ErrorKind {
+        match self.known() {
+            Some(status) => status.kind(),
+            None => crate::ErrorKind::of_http_status(self.as_u16()),
+        }
+    }
+
+    /// Whether the request may succeed if sent again later, as the
+    /// [`kind`](Self::kind) says (408, 429, 503, 504).
+    #[must_use]
+    pub const fn is_retryable(self) -> bool {
+        self.kind().is_retryable()
+    }
+
+    /// Whether the number is a client error (4xx).
+    #[must_use]
+    pub const fn is_client_error(self) -> bool {
+        matches!(self.class(), Class::ClientError)
+    }
+
+    /// Whether the number is a server error (5xx).
+    #[must_use]
+    pub const fn is_server_error(self) -> bool {
+        matches!(self.class(), Class::ServerError)
+    }
 }
 
 impl From<Status> for Code {

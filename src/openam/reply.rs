@@ -111,6 +111,15 @@ impl<'a> ModuleFailure<'a> {
 /// ```
 pub type Reply<'a> = crate::Reply<ReplyBody<'a>>;
 
+/// What a failure means: the CREST body's kind; the authenticate
+/// endpoint's other failures reject the credentials.
+fn kind_of(body: &ReplyBody<'_>) -> crate::ErrorKind {
+    match body {
+        ReplyBody::Error(body) => body.kind(),
+        ReplyBody::Legacy(_) | ReplyBody::Module(_) => crate::ErrorKind::BadCredentials,
+    }
+}
+
 reply_body! {
     /// The body of an OpenAM failure.
     ///
@@ -119,7 +128,7 @@ reply_body! {
     /// | [`Error`](ReplyBody::Error) | the CREST error body, `{"code":…,"reason":…,"message":…}` (also the old form with `"error"`) |
     /// | [`Legacy`](ReplyBody::Legacy) | the legacy authenticate endpoint's `{"errorMessage":…,"failureUrl":…}` |
     /// | [`Module`](ReplyBody::Module) | an authentication module's own `{"failure":true,"reason":…,"authId":…}` |
-    pub enum ReplyBody<'a>: OpenAm, retryable = is_retryable {
+    pub enum ReplyBody<'a>: OpenAm, kind = kind_of, retryable = is_retryable {
         /// A CREST error body.
         Error(ErrorBody<'a>),
         /// The legacy authenticate endpoint's failure.

@@ -48,6 +48,20 @@ impl<'a> BadRequest<'a> {
         400
     }
 
+    /// What the envelope means for the caller: a required input is
+    /// missing.
+    #[must_use]
+    pub const fn kind(&self) -> crate::ErrorKind {
+        crate::ErrorKind::MissingInput
+    }
+
+    /// Whether the same request may succeed if sent again: no, an input is
+    /// missing.
+    #[must_use]
+    pub const fn is_retryable(&self) -> bool {
+        false
+    }
+
     /// The codes the body carries: none, the envelope has no sub-status.
     #[must_use]
     pub fn codes(&self) -> Vec<Cow<'_, str>> {
@@ -85,6 +99,16 @@ impl std::error::Error for BadRequest<'_> {}
 /// ```
 pub type Reply<'a> = crate::Reply<ReplyBody<'a>>;
 
+/// What an answer means: its body's kind; the plain `Bad request` says a
+/// required input is missing.
+fn kind_of(body: &ReplyBody<'_>) -> crate::ErrorKind {
+    match body {
+        ReplyBody::Response(response) => response.kind(),
+        ReplyBody::BadRequest(envelope) => envelope.kind(),
+        ReplyBody::PlainBadRequest => crate::ErrorKind::MissingInput,
+    }
+}
+
 reply_body! {
     /// The body of a Zato SSO answer.
     ///
@@ -93,7 +117,7 @@ reply_body! {
     /// | [`Response`](ReplyBody::Response) | 200 (`ok`, `warning`; a few failures), 403 (`error`) | `{"status":…,"cid":…,…}` |
     /// | [`BadRequest`](ReplyBody::BadRequest) | 400 | `{"result":"Error","cid":…,"details":"Bad request"}` |
     /// | [`PlainBadRequest`](ReplyBody::PlainBadRequest) | 400 | the text `Bad request` (channels that do not speak JSON) |
-    pub enum ReplyBody<'a>: Zato, retryable = never_retryable {
+    pub enum ReplyBody<'a>: Zato, kind = kind_of, retryable = never_retryable {
         /// The SSO service's response.
         Response(Response<'a>),
         /// The 400 JSON envelope for a missing required input.

@@ -140,6 +140,23 @@ impl<'a> Response<'a> {
         self.sub_status.iter().any(|c| *c == code)
     }
 
+    /// What the response means for the caller: the kind of its first known
+    /// sub-status, else of its `status` (`ok` and `warning` a success,
+    /// `error` unspecified).
+    #[must_use]
+    pub fn kind(&self) -> crate::ErrorKind {
+        self.known()
+            .next()
+            .map_or(self.status.kind(), SubStatus::kind)
+    }
+
+    /// Whether the same request may succeed if sent again later: Zato says
+    /// this of no sub-status.
+    #[must_use]
+    pub fn is_retryable(&self) -> bool {
+        !self.sub_status.is_empty() && self.known().all(SubStatus::is_retryable)
+    }
+
     /// The codes the body carries, as the wire spells them.
     #[must_use]
     pub fn codes(&self) -> Vec<Cow<'_, str>> {

@@ -46,155 +46,155 @@ catalog! {
         vendor: Zenlogin,
         noun: "error",
         RequestNotProcessed = "1000" {
-            http: 500, origin: Documentation,
+            http: 500, origin: Documentation, kind: Internal,
             text: "API request could not be processed. Please contact support: support@zenlogin.co",
         }
         DownForMaintenance = "1001" {
-            http: 500, origin: Documentation,
+            http: 500, origin: Documentation, kind: Unavailable,
             text: "Zenlogin is down for maintenance. This request will not be processed.",
         }
         RequestTooLarge = "1002" {
-            http: 500, origin: Documentation,
+            http: 500, origin: Documentation, kind: TooLarge,
             text: "Your request is too large. For security reasons, we cannot process it. Please contact support: support@zenlogin.co",
         }
         IdentityKeyPlaceholder = "1003" {
-            http: 400, origin: Documentation,
+            http: 400, origin: Documentation, kind: InvalidInput,
             text: "The *identity_key* value is still using the placeholder value. Please change this to the key for the user logging into your product.",
         }
         IdentityEmailAddressPlaceholder = "1004" {
-            http: 400, origin: Documentation,
+            http: 400, origin: Documentation, kind: InvalidInput,
             text: "The *identity_email_address* value is still using the placeholder value. Please change this to the email address for the user logging into your product.",
         }
         UserAgentPlaceholder = "1005" {
-            http: 400, origin: Documentation,
+            http: 400, origin: Documentation, kind: InvalidInput,
             text: "The *user_agent* value is still using the placeholder value. Please change this to the User Agent that the user is logging in from.",
         }
         IpAddressPlaceholder = "1006" {
-            http: 400, origin: Documentation,
+            http: 400, origin: Documentation, kind: InvalidInput,
             text: "The *ip_address* value is still using the placeholder value. Please change this to the IP Address that the user is logging in from.",
         }
         IdentityEmailAddressNotValid = "1007" {
-            http: 400, origin: Documentation,
+            http: 400, origin: Documentation, kind: InvalidInput,
             text: "POST argument *identity_email_address* must be a valid email address. The following was passed in: $value",
         }
         IdentityMetadataNotJsonObject = "1008" {
-            http: 400, origin: Documentation,
+            http: 400, origin: Documentation, kind: InvalidInput,
             text: "POST argument *identity_metadata* can only be a JSON object. The following was passed in: $value",
         }
         InvalidIpAddress = "1009" {
-            http: 400, origin: Documentation,
+            http: 400, origin: Documentation, kind: InvalidInput,
             text: "Invalid *ip_address* POST value: $value",
         }
         InvalidRequestPath = "1010" {
-            http: 400, origin: Documentation,
+            http: 400, origin: Documentation, kind: BadRequest,
             text: "Invalid request path: $value",
         }
         InvalidReqTest = "1011" {
-            alias: "101", http: 400, origin: Documentation,
+            alias: "101", http: 400, origin: Documentation, kind: BadRequest,
             text: "Invalid *req_test* POST value. Can only be the number 0 or 1 (or do not send it along)",
         }
         InvalidReqWait = "1012" {
-            http: 400, origin: Documentation,
+            http: 400, origin: Documentation, kind: BadRequest,
             text: "Invalid *req_wait* POST value. Can only be the number 0 or 1 (or do not send it along)",
         }
         InvalidReqProcess = "1013" {
-            http: 400, origin: Documentation,
+            http: 400, origin: Documentation, kind: BadRequest,
             text: "Invalid *req_process* POST value. Can only be the number 0 or 1 (or do not send it along)",
         }
         InvalidReqForceSend = "1014" {
-            http: 400, origin: Documentation,
+            http: 400, origin: Documentation, kind: BadRequest,
             text: "Invalid *req_force_send* POST value. Can only be the number 0 or 1 (or do not send it along)",
         }
         XApiSecretKeyRequired = "1015" {
-            http: 400, origin: Documentation,
+            http: 400, origin: Documentation, kind: MissingInput,
             text: "Header *X_API_SECRET_KEY* is required",
         }
         IdentityEmailAddressRequired = "1016" {
-            http: 400, origin: Documentation,
+            http: 400, origin: Documentation, kind: MissingInput,
             text: "POST argument *identity_email_address* is required",
         }
         IdentityKeyRequired = "1017" {
-            http: 400, origin: Documentation,
+            http: 400, origin: Documentation, kind: MissingInput,
             text: "POST argument *identity_key* is required",
         }
         IpAddressRequired = "1018" {
-            http: 400, origin: Documentation,
+            http: 400, origin: Documentation, kind: MissingInput,
             text: "POST argument *ip_address* is required",
         }
         UserAgentRequired = "1019" {
-            http: 400, origin: Documentation,
+            http: 400, origin: Documentation, kind: MissingInput,
             text: "POST argument *user_agent* is required",
         }
         IpAddressTooLong = "1020" {
-            http: 400, origin: Documentation,
+            http: 400, origin: Documentation, kind: TooLarge,
             text: "POST argument *ip_address* must be less than (or equal to) 256 characters in length (including multibyte characters",
         }
         UserAgentTooLong = "1021" {
-            http: 400, origin: Documentation,
+            http: 400, origin: Documentation, kind: TooLarge,
             text: "POST argument *user_agent* must be less than (or equal to) 512 characters in length (including multibyte characters",
         }
         IdentityKeyTooLong = "1022" {
-            http: 400, origin: Documentation,
+            http: 400, origin: Documentation, kind: TooLarge,
             text: "POST argument *identity_key* must be less than (or equal to) 128 characters in length (including multibyte characters",
         }
         IdentityEmailAddressTooLong = "1023" {
-            http: 400, origin: Documentation,
+            http: 400, origin: Documentation, kind: TooLarge,
             text: "POST argument *identity_email_address* must be less than (or equal to) 256 characters in length (including multibyte characters",
         }
         IdentityFirstNameTooLong = "1024" {
-            http: 400, origin: Documentation,
+            http: 400, origin: Documentation, kind: TooLarge,
             text: "POST argument *identity_first_name* must be less than (or equal to) 256 characters in length (including multibyte characters",
         }
         IdentityLastNameTooLong = "1025" {
-            http: 400, origin: Documentation,
+            http: 400, origin: Documentation, kind: TooLarge,
             text: "POST argument *identity_last_name* must be less than (or equal to) 256 characters in length (including multibyte characters",
         }
         IdentityFullNameTooLong = "1026" {
-            http: 400, origin: Documentation,
+            http: 400, origin: Documentation, kind: TooLarge,
             text: "POST argument *identity_full_name* must be less than (or equal to) 256 characters in length (including multibyte characters",
         }
         IdentityMetadataTooLong = "1027" {
-            http: 400, origin: Documentation,
+            http: 400, origin: Documentation, kind: TooLarge,
             text: "POST argument *identity_metadata* must be less than (or equal to) 1024 characters in length (including multibyte characters",
         }
         AccountFrozen = "2000" {
-            http: 400, origin: Documentation,
+            http: 400, origin: Documentation, kind: Misconfigured,
             text: "The account associated with this application has been frozen. Please contact support: support@zenlogin.co",
         }
         AccountNoLongerValid = "2001" {
-            http: 400, origin: Documentation,
+            http: 400, origin: Documentation, kind: Misconfigured,
             text: "The account associated with this application is no longer valid. Please contact support: support@zenlogin.co",
         }
         ApplicationDisabled = "3000" {
-            http: 400, origin: Documentation,
+            http: 400, origin: Documentation, kind: Misconfigured,
             text: "This application has been disabled. Please log into your Zenlogin account to re-enable it: https://zenlogin.co/admin/account/settings",
         }
         AccountPendingApproval = "3001" {
-            http: 400, origin: Documentation,
+            http: 400, origin: Documentation, kind: NotApproved,
             text: "While your account is pending approval, email notifications can only be tested for the email address {{owner.emailAddress}}. You are attempting to make a request for the email address: {{identityEmailAddress}}",
         }
         ApplicationFrozen = "3002" {
-            http: 400, origin: Documentation,
+            http: 400, origin: Documentation, kind: Misconfigured,
             text: "This application has been frozen. Please contact support: support@zenlogin.co",
         }
         InvalidApplicationKey = "3003" {
-            http: 400, origin: Documentation, example: "appl01234567891",
+            http: 400, origin: Documentation, kind: Misconfigured, example: "appl01234567891",
             text: "Invalid *application_key* URL param: $value",
         }
         ApplicationNoLongerValid = "3004" {
-            http: 400, origin: Documentation,
+            http: 400, origin: Documentation, kind: Misconfigured,
             text: "This application is no longer valid. Please contact support: support@zenlogin.co",
         }
         ApiCredentialFrozen = "4000" {
-            http: 400, origin: Documentation,
+            http: 400, origin: Documentation, kind: Misconfigured,
             text: "This API credential has been frozen. Please contact support: support@zenlogin.co",
         }
         ApiCredentialNoLongerValid = "4001" {
-            http: 400, origin: Documentation,
+            http: 400, origin: Documentation, kind: Misconfigured,
             text: "This API credential is no longer valid. Please contact support: support@zenlogin.co",
         }
         InvalidXApiSecretKey = "4002" {
-            http: 400, origin: Documentation,
+            http: 400, origin: Documentation, kind: Misconfigured,
             text: "Invalid *X_API_SECRET_KEY* Header value: $value",
         }
     }
@@ -278,21 +278,6 @@ impl ErrorCode {
             [b'4', ..] => Group::ApiCredential,
             _ => Group::Request,
         }
-    }
-
-    /// Whether Zenlogin reports the code as a request error (HTTP 500: the
-    /// request itself was not processed) rather than a processing error
-    /// (HTTP 400).
-    ///
-    /// ```
-    /// use sso_errors::zenlogin::ErrorCode;
-    ///
-    /// assert!(ErrorCode::DownForMaintenance.is_server_error());
-    /// assert!(!ErrorCode::IpAddressRequired.is_server_error());
-    /// ```
-    #[must_use]
-    pub const fn is_server_error(self) -> bool {
-        self.http_status() == 500
     }
 
     /// The request field the code is about, where its text names one: the

@@ -200,7 +200,17 @@ impl<'a> ErrorDocument<'a> {
             && self
                 .errors
                 .iter()
-                .all(|error| error.known() == Some(ErrorCode::DownForMaintenance))
+                .all(|error| error.known().is_some_and(ErrorCode::is_retryable))
+    }
+
+    /// What the document means for the caller: the kind of its first known
+    /// code, else of its [`http_status`](Self::http_status).
+    #[must_use]
+    pub fn kind(&self) -> crate::ErrorKind {
+        self.known().next().map_or_else(
+            || crate::ErrorKind::of_http_status(self.http_status()),
+            ErrorCode::kind,
+        )
     }
 
     /// Whether an error object carries `code`.

@@ -19,9 +19,16 @@ use crate::Error;
 /// ```
 pub type Reply<'a> = crate::Reply<ReplyBody<'a>>;
 
+/// What an answer means: the document's kind.
+fn kind_of(body: &ReplyBody<'_>) -> crate::ErrorKind {
+    match body {
+        ReplyBody::Document(document) => document.kind(),
+    }
+}
+
 reply_body! {
     /// The body of a Zenlogin error answer.
-    pub enum ReplyBody<'a>: Zenlogin, retryable = is_retryable {
+    pub enum ReplyBody<'a>: Zenlogin, kind = kind_of, retryable = is_retryable {
         /// The JSON:API error document, Zenlogin's one error body.
         Document(ErrorDocument<'a>),
     }

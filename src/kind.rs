@@ -1,0 +1,275 @@
+//! One classification of every vendor's errors, chosen so that a caller can
+//! act on it, with who must act and the gRPC code a gateway answers with.
+
+use core::fmt;
+
+/// What an error means for the caller, the same across vendors: every entry
+/// of every catalog has one ([`Catalog::kind`](crate::Catalog::kind)), set in
+/// the catalog's table beside the code.
+///
+/// The kinds are the distinctions a caller acts on differently: whether to
+/// show the end user a message (and which), to fix the integration, to call
+/// an operator, or to try again later. Each says [who](ErrorKind::actor)
+/// must act, whether the request [may be retried](ErrorKind::is_retryable)
+/// unchanged, and its [gRPC code](ErrorKind::grpc). The model is aws-smithy's
+/// retry classification (transient, throttling, server, client) refined
+/// into gRPC's canonical codes.
+///
+/// ```
+/// use sso_errors::{Actor, Catalog, ErrorKind, zato::SubStatus};
+///
+/// let kind = SubStatus::SessionExpired.kind();
+/// assert_eq!(kind, ErrorKind::Expired);
+/// assert_eq!(kind.actor(), Actor::EndUser);
+/// assert!(!kind.is_retryable());
+/// assert_eq!(kind.grpc().name(), "UNAUTHENTICATED");
+/// assert_eq!(kind.grpc().number(), 16);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// Not an error: the operation succeeded (possibly with a warning).
+    Success,
+    /// It failed, and the entry does not say why: the details are elsewhere
+    /// (Zato's top-level `error`, whose sub-statuses say more).
+    Unspecified,
+    /// The credentials were rejected, or none were given: bad username or
+    /// password, a missing or invalid token.
+    BadCredentials,
+    /// The caller is known but not allowed to do this.
+    NotAllowed,
+    /// The account is locked until an administrator unlocks it.
+    Locked,
+    /// The account's signup has not been confirmed by its user yet.
+    NotConfirmed,
+    /// The account or application waits for an administrator's approval.
+    NotApproved,
+    /// A password, session or token has expired (or is about to): the user
+    /// must sign in again or set a new password.
+    Expired,
+    /// What the request names does not exist.
+    NotFound,
+    /// What the request would create exists already.
+    AlreadyExists,
+    /// The request conflicts with the current state of the resource.
+    Conflict,
+    /// A value the end user gave is not acceptable (a password too weak, an
+    /// address malformed).
+    InvalidInput,
+    /// A value the request must carry is missing.
+    MissingInput,
+    /// A value is too long, or the request too large.
+    TooLarge,
+    /// The request is wrong at the protocol level (method, media type, path,
+    /// version): the integration must change.
+    BadRequest,
+    /// Too many requests: slow down and retry later.
+    RateLimited,
+    /// The service is down or overloaded (maintenance): retry later.
+    Unavailable,
+    /// The request or an upstream call timed out: retry later.
+    Timeout,
+    /// The service failed: its operator must look at it.
+    Internal,
+    /// The service does not support what was asked.
+    Unsupported,
+    /// The integration's configuration is wrong: an invalid or disabled API
+    /// key or application, a frozen account.
+    Misconfigured,
+}
+
+/// Who must act on an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Actor {
+    /// The person using the application: sign in again, choose another
+    /// name, set a new password.
+    EndUser,
+    /// The developer who integrates the service, or the operator who
+    /// configures and runs it.
+    Developer,
+    /// Nobody: the request may succeed later as it is (or it succeeded).
+    Nobody,
+}
+
+/// A gRPC canonical status code: the name and number gRPC gives it.
+///
+/// ```
+/// use sso_errors::{ErrorKind, GrpcCode};
+///
+/// assert_eq!(ErrorKind::RateLimited.grpc(), GrpcCode::ResourceExhausted);
+/// assert_eq!(GrpcCode::ResourceExhausted.number(), 8);
+/// assert_eq!(GrpcCode::ResourceExhausted.to_string(), "RESOURCE_EXHAUSTED");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[repr(u8)]
+pub enum GrpcCode {
+    /// `OK` (0).
+    Ok = 0,
+    /// `CANCELLED` (1).
+    Cancelled = 1,
+    /// `UNKNOWN` (2).
+    Unknown = 2,
+    /// `INVALID_ARGUMENT` (3).
+    InvalidArgument = 3,
+    /// `DEADLINE_EXCEEDED` (4).
+    DeadlineExceeded = 4,
+    /// `NOT_FOUND` (5).
+    NotFound = 5,
+    /// `ALREADY_EXISTS` (6).
+    AlreadyExists = 6,
+    /// `PERMISSION_DENIED` (7).
+    PermissionDenied = 7,
+    /// `RESOURCE_EXHAUSTED` (8).
+    ResourceExhausted = 8,
+    /// `FAILED_PRECONDITION` (9).
+    FailedPrecondition = 9,
+    /// `ABORTED` (10).
+    Aborted = 10,
+    /// `OUT_OF_RANGE` (11).
+    OutOfRange = 11,
+    /// `UNIMPLEMENTED` (12).
+    Unimplemented = 12,
+    /// `INTERNAL` (13).
+    Internal = 13,
+    /// `UNAVAILABLE` (14).
+    Unavailable = 14,
+    /// `DATA_LOSS` (15).
+    DataLoss = 15,
+    /// `UNAUTHENTICATED` (16).
+    Unauthenticated = 16,
+}
+
+impl GrpcCode {
+    /// The code's number.
+    #[must_use]
+    pub const fn number(self) -> u8 {
+        self as u8
+    }
+
+    /// The code's name, as gRPC spells it (`NOT_FOUND`).
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Ok => "OK",
+            Self::Cancelled => "CANCELLED",
+            Self::Unknown => "UNKNOWN",
+            Self::InvalidArgument => "INVALID_ARGUMENT",
+            Self::DeadlineExceeded => "DEADLINE_EXCEEDED",
+            Self::NotFound => "NOT_FOUND",
+            Self::AlreadyExists => "ALREADY_EXISTS",
+            Self::PermissionDenied => "PERMISSION_DENIED",
+            Self::ResourceExhausted => "RESOURCE_EXHAUSTED",
+            Self::FailedPrecondition => "FAILED_PRECONDITION",
+            Self::Aborted => "ABORTED",
+            Self::OutOfRange => "OUT_OF_RANGE",
+            Self::Unimplemented => "UNIMPLEMENTED",
+            Self::Internal => "INTERNAL",
+            Self::Unavailable => "UNAVAILABLE",
+            Self::DataLoss => "DATA_LOSS",
+            Self::Unauthenticated => "UNAUTHENTICATED",
+        }
+    }
+}
+
+/// Writes the [`name`](GrpcCode::name).
+impl fmt::Display for GrpcCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One row per kind: who acts, whether a retry may succeed, the gRPC code.
+macro_rules! kinds {
+    ($($kind:ident => $actor:ident, $retry:literal, $grpc:ident;)+) => {
+        impl ErrorKind {
+            /// Every kind.
+            pub const ALL: &'static [Self] = &[$(Self::$kind),+];
+
+            /// Who must act on an error of this kind.
+            #[must_use]
+            pub const fn actor(self) -> Actor {
+                match self { $(Self::$kind => Actor::$actor,)+ }
+            }
+
+            /// Whether the same request may succeed if sent again later
+            /// ([`RateLimited`](Self::RateLimited),
+            /// [`Unavailable`](Self::Unavailable),
+            /// [`Timeout`](Self::Timeout)).
+            #[must_use]
+            pub const fn is_retryable(self) -> bool {
+                match self { $(Self::$kind => $retry,)+ }
+            }
+
+            /// The gRPC canonical code a gateway answers an error of this
+            /// kind with.
+            #[must_use]
+            pub const fn grpc(self) -> GrpcCode {
+                match self { $(Self::$kind => GrpcCode::$grpc,)+ }
+            }
+        }
+    };
+}
+
+kinds! {
+    Success => Nobody, false, Ok;
+    Unspecified => Developer, false, Unknown;
+    BadCredentials => EndUser, false, Unauthenticated;
+    NotAllowed => EndUser, false, PermissionDenied;
+    Locked => Developer, false, FailedPrecondition;
+    NotConfirmed => EndUser, false, FailedPrecondition;
+    NotApproved => Developer, false, FailedPrecondition;
+    Expired => EndUser, false, Unauthenticated;
+    NotFound => Developer, false, NotFound;
+    AlreadyExists => EndUser, false, AlreadyExists;
+    Conflict => Developer, false, Aborted;
+    InvalidInput => EndUser, false, InvalidArgument;
+    MissingInput => Developer, false, InvalidArgument;
+    TooLarge => EndUser, false, OutOfRange;
+    BadRequest => Developer, false, InvalidArgument;
+    RateLimited => Nobody, true, ResourceExhausted;
+    Unavailable => Nobody, true, Unavailable;
+    Timeout => Nobody, true, DeadlineExceeded;
+    Internal => Developer, false, Internal;
+    Unsupported => Developer, false, Unimplemented;
+    Misconfigured => Developer, false, FailedPrecondition;
+}
+
+impl ErrorKind {
+    /// Whether it is an error at all (every kind but
+    /// [`Success`](Self::Success)).
+    #[must_use]
+    pub const fn is_error(self) -> bool {
+        !matches!(self, Self::Success)
+    }
+
+    /// The kind of an HTTP status that no catalog entry describes: by its
+    /// number where HTTP gives it a meaning a caller acts on (408, 429, 503,
+    /// 504, 401, 403, 404, 409, 413), else by its class.
+    ///
+    /// ```
+    /// use sso_errors::ErrorKind;
+    ///
+    /// assert_eq!(ErrorKind::of_http_status(429), ErrorKind::RateLimited);
+    /// assert_eq!(ErrorKind::of_http_status(418), ErrorKind::BadRequest);
+    /// assert_eq!(ErrorKind::of_http_status(599), ErrorKind::Internal);
+    /// ```
+    #[must_use]
+    pub const fn of_http_status(status: u16) -> Self {
+        match status {
+            200..=299 => Self::Success,
+            401 => Self::BadCredentials,
+            403 => Self::NotAllowed,
+            404 | 410 => Self::NotFound,
+            408 | 504 => Self::Timeout,
+            409 | 412 | 428 => Self::Conflict,
+            413 | 414 => Self::TooLarge,
+            429 => Self::RateLimited,
+            501 => Self::Unsupported,
+            503 => Self::Unavailable,
+            400..=499 => Self::BadRequest,
+            500..=599 => Self::Internal,
+            _ => Self::Unspecified,
+        }
+    }
+}
