@@ -43,7 +43,7 @@ pub use kind::{Actor, ErrorKind, GrpcCode};
 pub use list::List;
 #[cfg(feature = "std")]
 pub use reply::{Reply, ReplyContent};
-pub use vendor::Vendor;
+pub use vendor::{UnknownVendor, Vendor};
 #[cfg(feature = "std")]
 pub use wire::Wire;
 

@@ -8,8 +8,13 @@ use core::fmt;
 /// use sso_errors::Vendor;
 ///
 /// assert_eq!(Vendor::Zato.to_string(), "Zato SSO");
+/// assert_eq!("openam".parse::<Vendor>()?, Vendor::OpenAm);
+/// assert_eq!(Vendor::OpenAm.id(), "openam");
 /// assert_eq!(Vendor::ALL.len(), 4);
+/// # Ok::<(), sso_errors::UnknownVendor>(())
 /// ```
+///
+/// With `std`, it serializes as its [`id`](Vendor::id).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Vendor {
@@ -27,6 +32,19 @@ pub enum Vendor {
 impl Vendor {
     /// Every vendor.
     pub const ALL: [Self; 4] = [Self::Zato, Self::Zenlogin, Self::OpenAm, Self::Merchant];
+
+    /// The vendor's identifier, as [`FromStr`](core::str::FromStr) and serde
+    /// read and write it: the name of its module (`zato`, `zenlogin`,
+    /// `openam`, `merchant`).
+    #[must_use]
+    pub const fn id(self) -> &'static str {
+        match self {
+            Self::Zato => "zato",
+            Self::Zenlogin => "zenlogin",
+            Self::OpenAm => "openam",
+            Self::Merchant => "merchant",
+        }
+    }
 
     /// The vendor's name, as written in messages.
     #[must_use]
@@ -57,5 +75,47 @@ impl Vendor {
 impl fmt::Display for Vendor {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
+    }
+}
+
+/// A string that is not a vendor's [`id`](Vendor::id).
+///
+/// ```
+/// use sso_errors::Vendor;
+///
+/// let err = "okta".parse::<Vendor>().unwrap_err();
+/// assert_eq!(err.to_string(), "unknown vendor, expected one of zato, zenlogin, openam, merchant");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[error("unknown vendor, expected one of zato, zenlogin, openam, merchant")]
+#[non_exhaustive]
+pub struct UnknownVendor;
+
+/// Reads a vendor's [`id`](Vendor::id), in any ASCII case.
+impl core::str::FromStr for Vendor {
+    type Err = UnknownVendor;
+
+    fn from_str(s: &str) -> Result<Self, UnknownVendor> {
+        Self::ALL
+            .into_iter()
+            .find(|vendor| vendor.id().eq_ignore_ascii_case(s))
+            .ok_or(UnknownVendor)
+    }
+}
+
+/// Writes the vendor's [`id`](Vendor::id).
+#[cfg(feature = "std")]
+impl serde::Serialize for Vendor {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
+    }
+}
+
+/// Reads a vendor's [`id`](Vendor::id).
+#[cfg(feature = "std")]
+impl<'de> serde::Deserialize<'de> for Vendor {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let id = crate::body::CowStr::deserialize(deserializer)?;
+        id.0.parse().map_err(serde::de::Error::custom)
     }
 }

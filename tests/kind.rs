@@ -181,3 +181,18 @@ fn bodies_and_replies_answer_for_the_codes_they_carry() {
         .unwrap();
     assert_eq!(taken.kind(), ErrorKind::AlreadyExists);
 }
+
+#[test]
+fn vendors_read_and_write_their_ids() {
+    use sso_errors::Vendor;
+    for vendor in Vendor::ALL {
+        assert_eq!(vendor.id().parse::<Vendor>(), Ok(vendor));
+        assert_eq!(vendor.id().to_uppercase().parse::<Vendor>(), Ok(vendor));
+        let json = serde_json::to_string(&vendor).unwrap();
+        assert_eq!(json, format!("\"{}\"", vendor.id()));
+        assert_eq!(serde_json::from_str::<Vendor>(&json).unwrap(), vendor);
+    }
+    assert!("okta".parse::<Vendor>().is_err());
+    assert!(serde_json::from_str::<Vendor>("\"okta\"").is_err());
+    assert_eq!(Vendor::OpenAm.to_string(), "OpenAM");
+}
