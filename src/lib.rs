@@ -11,6 +11,7 @@
 mod catalog;
 mod error;
 mod kind;
+mod lookup;
 mod perfect;
 mod vendor;
 
@@ -41,6 +42,7 @@ pub use error::{Snippet, UnknownCode};
 pub use kind::{Actor, ErrorKind, GrpcCode};
 #[cfg(feature = "std")]
 pub use list::List;
+pub use lookup::{AnyCode, Lookup};
 #[cfg(feature = "std")]
 pub use reply::{Reply, ReplyContent};
 pub use vendor::{UnknownVendor, Vendor};

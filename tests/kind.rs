@@ -196,3 +196,54 @@ fn vendors_read_and_write_their_ids() {
     assert!(serde_json::from_str::<Vendor>("\"okta\"").is_err());
     assert_eq!(Vendor::OpenAm.to_string(), "OpenAM");
 }
+
+/// Every spelling of every catalog, looked up across all of them, finds its
+/// own entry, and only it.
+#[test]
+fn any_code_finds_every_spelling_of_every_catalog() {
+    use sso_errors::{AnyCode, Lookup, Vendor};
+
+    fn spellings<C: Catalog>(wrap: fn(C) -> AnyCode) -> Vec<(String, AnyCode)> {
+        C::ALL
+            .iter()
+            .flat_map(|&c| {
+                let mut out = vec![(c.code().to_owned(), wrap(c))];
+                out.extend(c.alias().map(|a| (a.to_owned(), wrap(c))));
+                out
+            })
+            .collect()
+    }
+    let all = [
+        spellings::<zato::Status>(AnyCode::ZatoStatus),
+        spellings::<zato::SubStatus>(AnyCode::Zato),
+        spellings::<zenlogin::ErrorCode>(AnyCode::Zenlogin),
+        spellings::<openam::Status>(AnyCode::OpenAm),
+        spellings::<merchant::ErrorCode>(AnyCode::Merchant),
+    ]
+    .concat();
+    assert_eq!(all.len(), 3 + 39 + 39 + openam::Status::ALL.len() + 2);
+    for (spelling, entry) in &all {
+        assert_eq!(
+            AnyCode::lookup(spelling),
+            Lookup::Found(*entry),
+            "{spelling}"
+        );
+        assert_eq!(
+            AnyCode::lookup_in(spelling, Some(entry.vendor())),
+            Lookup::Found(*entry)
+        );
+        for other in Vendor::ALL.into_iter().filter(|v| *v != entry.vendor()) {
+            assert_eq!(AnyCode::lookup_in(spelling, Some(other)), Lookup::NotFound);
+        }
+        assert_eq!(entry.kind(), entry.kind());
+        assert_eq!(entry.to_string(), entry.code());
+    }
+    for miss in ["", "E999999", "9999", "499", "10002", "OK", " 404", "404 "] {
+        assert_eq!(AnyCode::lookup(miss), Lookup::NotFound, "{miss:?}");
+    }
+    let code = AnyCode::lookup("50500").unique().unwrap();
+    assert_eq!(code.vendor(), Vendor::Merchant);
+    assert_eq!(code.label(), Some("Failed to generate SSO token"));
+    assert!(code.is_retryable());
+    assert_eq!(code.http_status(), 403);
+}
