@@ -3,15 +3,17 @@
 //! borrowing from the input, `serde_json::Value` and picking the codes out by
 //! hand, or `serde_json::json!` and serializing.
 //!
-//! Group ids: `parse_<vendor>`, `render_<vendor>`; function ids:
-//! `sso_errors`, `serde_derive`, `serde_json_value`, `json_macro`. One iteration is one pass
+//! Group ids: `parse_<vendor>`, `render_<vendor>`, `parse_any_<vendor>`;
+//! function ids: `sso_errors`, `serde_derive`, `serde_json_value`,
+//! `json_macro`, `direct` (the vendor's own `Reply::parse`, beside the
+//! any-vendor entry point). One iteration is one pass
 //! over the vendor's documented bodies (see BENCHMARKS.md for the counts).
 
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use serde_json::{Value, json};
-use sso_errors::{merchant, openam, zato, zenlogin};
+use sso_errors::{AnyReply, merchant, openam, zato, zenlogin};
 
 mod support;
 use support::derive::{MerchantBody, OpenamBody, ZatoBody, ZenloginBody};
@@ -377,9 +379,61 @@ fn render(c: &mut Criterion) {
     g.finish();
 }
 
+/// The one entry point beside the vendor's own reply parser, over the same
+/// bodies: what recognising the vendor costs.
+fn parse_any(c: &mut Criterion) {
+    fn group(
+        c: &mut Criterion,
+        name: &str,
+        bodies: &[Vec<u8>],
+        direct: impl Fn(&[u8]) -> sso_errors::ErrorKind,
+    ) {
+        record_pass(name, bodies.len());
+        let mut g = c.benchmark_group(name);
+        g.bench_function("sso_errors", |b| {
+            b.iter(|| {
+                for body in bodies {
+                    let reply = AnyReply::parse(400, black_box(body)).expect("seed");
+                    black_box(reply.kind());
+                }
+            });
+        });
+        g.bench_function("direct", |b| {
+            b.iter(|| {
+                for body in bodies {
+                    black_box(direct(black_box(body)));
+                }
+            });
+        });
+        g.finish();
+    }
+    let owned = |bodies: &[&[u8]]| bodies.iter().map(|b| b.to_vec()).collect::<Vec<_>>();
+    group(c, "parse_any_zato", &owned(ZATO), |body| {
+        zato::Reply::parse(400, body).expect("seed").kind()
+    });
+    group(c, "parse_any_zenlogin", &owned(ZENLOGIN), |body| {
+        zenlogin::Reply::parse(400, body).expect("seed").kind()
+    });
+    let openam_bodies = load(&[
+        "openam/seed/400.json",
+        "openam/seed/404.json",
+        "openam/seed/503.json",
+    ]);
+    group(c, "parse_any_openam", &openam_bodies, |body| {
+        openam::Reply::parse(400, body).expect("seed").kind()
+    });
+    let merchant_bodies = load(&[
+        "merchant/seed_400_invalid_username.json",
+        "merchant/seed_403_exceeded_token_generation_limit.json",
+    ]);
+    group(c, "parse_any_merchant", &merchant_bodies, |body| {
+        merchant::Reply::parse(400, body).expect("seed").kind()
+    });
+}
+
 criterion_group! {
     name = benches;
     config = support::config();
-    targets = parse, render
+    targets = parse, render, parse_any
 }
 criterion_main!(benches);

@@ -26,6 +26,7 @@ const BASELINES: &[&str] = &[
     "serde_derive",
     "serde_json_value",
     "json_macro",
+    "direct",
 ];
 
 /// The median of one benchmark, in nanoseconds per pass.
@@ -63,6 +64,14 @@ fn verdict(case: &str, per_input: f64, ratio: impl Fn(&str) -> Option<f64>) -> S
         }
     } else if case.starts_with("reverse_") {
         need(per_input <= 1.0, format!("{per_input:.2} ns > 1 ns"));
+    } else if case.starts_with("parse_any_") {
+        // The entry point costs at most 1.2x the vendor's own parse.
+        if let Some(r) = ratio("direct") {
+            need(
+                r >= 1.0 / 1.2,
+                format!("{:.2}x the direct parse > 1.2x", 1.0 / r),
+            );
+        }
     } else if case.starts_with("parse_") {
         if let Some(r) = ratio("serde_json_value") {
             need(r >= 2.0, format!("{r:.1}x serde_json_value < 2x"));

@@ -10,7 +10,9 @@
 //! The first argument is `zato`, `zenlogin`, `openam` or `merchant`, with a
 //! `render-` prefix to write each parsed body back too, or a `derive-` prefix
 //! to parse the same body into the plain `#[derive(Deserialize)]` struct of
-//! the benchmarks' `serde_derive` baseline; the second is `N`.
+//! the benchmarks' `serde_derive` baseline, or an `any-` prefix to
+//! recognise it with `AnyReply::parse`, or a `reply-` prefix for the
+//! vendor's own `Reply::parse`; the second is `N`.
 //! The difference between runs of `N` and of 0 is the work of `N` parses.
 
 use std::hint::black_box;
@@ -53,6 +55,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         (Some(which), Some(n)) => (which, n.parse::<usize>()?),
         _ => return Err("usage: parse_loop [render-]VENDOR N".into()),
     };
+    if let Some((how, vendor)) = which
+        .split_once('-')
+        .filter(|(how, _)| matches!(*how, "any" | "reply"))
+    {
+        let input = match vendor {
+            "zato" => ZATO,
+            "zenlogin" => ZENLOGIN,
+            "openam" => OPENAM,
+            "merchant" => MERCHANT,
+            other => return Err(format!("unknown vendor {other:?}").into()),
+        };
+        for _ in 0..n {
+            let kind = match (how, vendor) {
+                ("any", _) => sso_errors::AnyReply::parse(400, black_box(input))?.kind(),
+                (_, "zato") => zato::Reply::parse(400, black_box(input))?.kind(),
+                (_, "zenlogin") => zenlogin::Reply::parse(400, black_box(input))?.kind(),
+                (_, "openam") => openam::Reply::parse(400, black_box(input))?.kind(),
+                _ => merchant::Reply::parse(400, black_box(input))?.kind(),
+            };
+            black_box(kind);
+        }
+        return Ok(());
+    }
     if let Some(vendor) = which.strip_prefix("derive-") {
         match vendor {
             "zato" => run_derive::<derive::ZatoBody<'_>>(ZATO, n)?,

@@ -27,24 +27,28 @@ pub fn detect(input: &[u8]) -> Option<Vendor> {
     TopLevel::scan(input).and_then(|top| of(&top))
 }
 
-/// The vendor of a body with these top-level members.
+/// The vendor of a body with these top-level members: the first of
+/// [`candidates`].
 pub(crate) fn of(top: &TopLevel) -> Option<Vendor> {
-    if top.has("errors") {
-        return Some(Vendor::Zenlogin);
-    }
-    if top.first_byte("message") == Some(b'[') {
-        return Some(Vendor::Merchant);
-    }
-    if (top.is_number("code") || top.is_number("error"))
-        && (top.has("reason") || top.has("message"))
-    {
-        return Some(Vendor::OpenAm);
-    }
-    if top.has("errorMessage") || (top.has("failure") && top.has("authId")) {
-        return Some(Vendor::OpenAm);
-    }
-    if top.has_zato_status() || (top.has("result") && top.has("details")) {
-        return Some(Vendor::Zato);
-    }
-    None
+    candidates(top).next()
+}
+
+/// Every vendor whose body has these top-level members, in the order of
+/// the table above.
+pub(crate) fn candidates(top: &TopLevel) -> impl Iterator<Item = Vendor> + '_ {
+    let zenlogin = top.has("errors");
+    let merchant = top.first_byte("message") == Some(b'[');
+    let openam = ((top.is_number("code") || top.is_number("error"))
+        && (top.has("reason") || top.has("message")))
+        || top.has("errorMessage")
+        || (top.has("failure") && top.has("authId"));
+    let zato = top.has_zato_status() || (top.has("result") && top.has("details"));
+    [
+        (zenlogin, Vendor::Zenlogin),
+        (merchant, Vendor::Merchant),
+        (openam, Vendor::OpenAm),
+        (zato, Vendor::Zato),
+    ]
+    .into_iter()
+    .filter_map(|(matches, vendor)| matches.then_some(vendor))
 }

@@ -255,6 +255,11 @@ pub enum Category {
     WrongVendor,
     /// Not an error body at all: a success body, an HTML page, an empty body.
     NotAnErrorBody,
+    /// A response of unknown origin that is no vendor's error body.
+    Unrecognized,
+    /// A response of unknown origin that several vendors could have sent:
+    /// give the vendor.
+    Ambiguous,
 }
 
 /// Everything that can go wrong when reading a vendor's body or code.
@@ -271,7 +276,7 @@ pub enum Category {
 ///
 /// let err = ErrorBody::parse(br#"{"code":"404","reason":"Not Found"}"#).unwrap_err();
 /// assert_eq!(err.category(), Category::Data);
-/// assert_eq!(err.vendor(), Vendor::OpenAm);
+/// assert_eq!(err.vendor(), Some(Vendor::OpenAm));
 /// assert_eq!(err.member(), Some("code"));
 /// assert_eq!((err.line(), err.column()), (1, 13));
 /// assert_eq!(
@@ -286,7 +291,10 @@ pub struct Error(Box<Inner>);
 #[cfg(feature = "std")]
 struct Inner {
     category: Category,
-    vendor: Vendor,
+    /// The vendor whose body was expected; `None` when no vendor was.
+    vendor: Option<Vendor>,
+    /// For [`Category::Ambiguous`], the vendors the body could be from.
+    candidates: Option<(Vendor, Vendor)>,
     /// The vendor the body belongs to, for [`Category::WrongVendor`].
     found: Option<Vendor>,
     /// The HTTP status the caller gave.
@@ -304,9 +312,14 @@ struct Inner {
 #[cfg(feature = "std")]
 impl Error {
     fn new(category: Category, vendor: Vendor, input: &[u8]) -> Self {
+        Self::without_vendor(category, Some(vendor), input)
+    }
+
+    fn without_vendor(category: Category, vendor: Option<Vendor>, input: &[u8]) -> Self {
         Self(Box::new(Inner {
             category,
             vendor,
+            candidates: None,
             found: None,
             status: None,
             reason: std::borrow::Cow::Borrowed(""),
@@ -352,10 +365,35 @@ impl Error {
         self.0.category
     }
 
-    /// The vendor whose body or code was expected.
+    /// The vendor whose body or code was expected; `None` for a body of
+    /// unknown origin that no vendor's ([`Category::Unrecognized`],
+    /// [`Category::Ambiguous`]).
     #[must_use]
-    pub fn vendor(&self) -> Vendor {
+    pub fn vendor(&self) -> Option<Vendor> {
         self.0.vendor
+    }
+
+    /// For [`Category::Ambiguous`], two vendors the body could be from.
+    #[must_use]
+    pub fn candidates(&self) -> Option<(Vendor, Vendor)> {
+        self.0.candidates
+    }
+
+    /// A response of unknown origin that is no vendor's error body: `what`
+    /// says what it is.
+    pub(crate) fn unrecognized(status: u16, what: &'static str, input: &[u8]) -> Self {
+        let mut err = Self::without_vendor(Category::Unrecognized, None, input);
+        err.0.status = Some(status);
+        err.0.reason = std::borrow::Cow::Borrowed(what);
+        err
+    }
+
+    /// A response of unknown origin that two vendors could have sent.
+    pub(crate) fn ambiguous(status: u16, first: Vendor, second: Vendor, input: &[u8]) -> Self {
+        let mut err = Self::without_vendor(Category::Ambiguous, None, input);
+        err.0.status = Some(status);
+        err.0.candidates = Some((first, second));
+        err
     }
 
     /// For [`Category::WrongVendor`], the vendor the body belongs to.
@@ -520,28 +558,44 @@ impl From<UnknownCode> for Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let e = &*self.0;
+        let vendor = e.vendor.map_or("a", Vendor::with_article);
+        let name = e.vendor.map_or("", Vendor::name);
         match e.category {
             Category::UnknownCode => match &e.unknown {
                 Some(unknown) => fmt::Display::fmt(unknown, f),
-                None => write!(f, "unknown {} code", e.vendor),
+                None => write!(f, "unknown {name} code"),
             },
             Category::WrongVendor => {
-                let found = e.found.map_or("another vendor's", |v| v.with_article());
-                write!(
-                    f,
-                    "expected {} error body, found {found} one",
-                    e.vendor.with_article()
-                )
+                let found = e.found.map_or("another vendor's", Vendor::with_article);
+                write!(f, "expected {vendor} error body, found {found} one")
             }
-            Category::NotAnErrorBody => {
-                write!(f, "not {} error body", e.vendor.with_article())?;
+            Category::NotAnErrorBody | Category::Unrecognized => {
+                match e.vendor {
+                    Some(_) => write!(f, "not {vendor} error body")?,
+                    None => f.write_str("not an error body of any vendor")?,
+                }
                 if let Some(status) = e.status {
                     write!(f, " (HTTP {status})")?;
                 }
                 write!(f, ": {}", e.reason)
             }
+            Category::Ambiguous => {
+                f.write_str("ambiguous error body")?;
+                if let Some(status) = e.status {
+                    write!(f, " (HTTP {status})")?;
+                }
+                if let Some((first, second)) = e.candidates {
+                    write!(
+                        f,
+                        ": it could be {} or {} one; give the vendor",
+                        first.with_article(),
+                        second.with_article()
+                    )?;
+                }
+                Ok(())
+            }
             Category::Syntax | Category::Eof | Category::Data => {
-                write!(f, "malformed {} body", e.vendor)?;
+                write!(f, "malformed {name} body")?;
                 if e.line > 0 {
                     write!(f, " at line {}, column {}", e.line, e.column)?;
                 }

@@ -16,6 +16,8 @@ mod perfect;
 mod vendor;
 
 #[cfg(feature = "std")]
+mod any;
+#[cfg(feature = "std")]
 #[macro_use]
 mod body;
 #[cfg(feature = "std")]
@@ -33,6 +35,8 @@ pub mod openam;
 pub mod zato;
 pub mod zenlogin;
 
+#[cfg(feature = "std")]
+pub use any::AnyReply;
 #[cfg(feature = "std")]
 pub use body::{Body, Members, RawJson};
 pub use catalog::{Catalog, Origin, Spelling};

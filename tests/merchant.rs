@@ -914,7 +914,7 @@ fn a_bad_later_entry_is_reported_as_the_first_would_be() {
             let input = format!(r#"{{"message":[{}]}}"#, entries.join(","));
             let err = ErrorBody::parse(input.as_bytes()).unwrap_err();
             assert!(is_malformed(&err), "{input}: {err}");
-            assert_eq!(err.vendor(), Vendor::Merchant, "{input}: {err}");
+            assert_eq!(err.vendor(), Some(Vendor::Merchant), "{input}: {err}");
             assert!(err.reason().contains(reason), "{input}: {err}");
             let err = serde_json::from_str::<ErrorBody<'_>>(&input).unwrap_err();
             assert!(err.to_string().contains(reason), "{input}: {err}");
@@ -933,7 +933,7 @@ fn an_empty_message_list_is_not_an_error_body() {
     ] {
         let err = ErrorBody::parse(input.as_bytes()).unwrap_err();
         assert_eq!(err.category(), Category::NotAnErrorBody, "{err}");
-        assert_eq!(err.vendor(), Vendor::Merchant, "{err}");
+        assert_eq!(err.vendor(), Some(Vendor::Merchant), "{err}");
         assert_eq!(err.http_status(), None, "{err}");
         assert!(err.reason().contains("empty `message`"), "{err}");
         assert!(serde_json::from_str::<ErrorBody<'_>>(input).is_err());
@@ -996,7 +996,7 @@ fn malformed_bodies_are_reported_not_panicked_on() {
     for input in cases {
         let err = ErrorBody::parse(input).unwrap_err();
         assert!(is_malformed(&err), "{input:?}: {err}");
-        assert_eq!(err.vendor(), Vendor::Merchant);
+        assert_eq!(err.vendor(), Some(Vendor::Merchant));
         let err = Reply::parse(400, input).unwrap_err();
         assert!(is_malformed(&err), "{err}");
     }
@@ -1007,7 +1007,7 @@ fn another_vendor_s_body_is_named() {
     let openam = br#"{"code":401,"reason":"Unauthorized","message":"Authentication Failed"}"#;
     let err = ErrorBody::parse(openam).unwrap_err();
     assert_eq!(err.category(), Category::WrongVendor, "{err}");
-    assert_eq!(err.vendor(), Vendor::Merchant, "{err}");
+    assert_eq!(err.vendor(), Some(Vendor::Merchant), "{err}");
     assert_eq!(err.found_vendor(), Some(Vendor::OpenAm), "{err}");
     let zato = br#"{"status":"error","cid":"30e22dfde268b7ba0b56ad0d","sub_status":["E005001"]}"#;
     let err = Reply::parse(403, zato).unwrap_err();
@@ -1031,7 +1031,7 @@ fn every_real_world_vector_is_handled() {
             assert_eq!(vector.http_status, Some(401), "{name}");
             let err = Reply::parse(401, html.as_bytes()).unwrap_err();
             assert_eq!(err.category(), Category::NotAnErrorBody, "{name}: {err}");
-            assert_eq!(err.vendor(), Vendor::Merchant, "{name}: {err}");
+            assert_eq!(err.vendor(), Some(Vendor::Merchant), "{name}: {err}");
             assert_eq!(err.http_status(), Some(401), "{name}: {err}");
             assert_eq!(err.reason(), "an HTML page", "{name}: {err}");
             assert!(err.snippet().as_str().starts_with("<!doctype html>"));

@@ -58,7 +58,7 @@ fn is_malformed(err: &Error) -> bool {
 
 fn malformed_reason(err: &Error) -> &str {
     assert!(is_malformed(err), "expected a malformed body, got {err:?}");
-    assert_eq!(err.vendor(), Vendor::OpenAm);
+    assert_eq!(err.vendor(), Some(Vendor::OpenAm));
     err.reason()
 }
 
@@ -302,7 +302,7 @@ fn documented_success_body_is_not_an_error_body() {
     let text = data("seed/token_id_success.json");
     let err = ErrorBody::parse(text.as_bytes()).unwrap_err();
     assert_eq!(err.category(), Category::NotAnErrorBody, "{err:?}");
-    assert_eq!(err.vendor(), Vendor::OpenAm);
+    assert_eq!(err.vendor(), Some(Vendor::OpenAm));
     assert_eq!(err.http_status(), None);
     assert!(err.reason().contains("tokenId"), "{}", err.reason());
     assert!(err.snippet().as_str().contains("AQIC5w"));
@@ -707,7 +707,7 @@ fn other_vendors_bodies_are_recognised() {
     let zato = br#"{"status":"error","cid":"30e22dfde268b7ba0b56ad0d","sub_status":["E005001"]}"#;
     let err = ErrorBody::parse(zato).unwrap_err();
     assert_eq!(err.category(), Category::WrongVendor, "{err:?}");
-    assert_eq!(err.vendor(), Vendor::OpenAm);
+    assert_eq!(err.vendor(), Some(Vendor::OpenAm));
     assert_eq!(err.found_vendor(), Some(Vendor::Zato), "{err:?}");
     let merchant = br#"{"message":[{"errorName":"X","code":"14042","description":"d"}]}"#;
     let err = ErrorBody::parse(merchant).unwrap_err();

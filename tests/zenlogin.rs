@@ -63,7 +63,7 @@ fn malformed(result: Result<ErrorDocument<'_>, Error>) -> Error {
                 Category::Syntax | Category::Eof | Category::Data
             ) =>
         {
-            assert_eq!(err.vendor(), Vendor::Zenlogin);
+            assert_eq!(err.vendor(), Some(Vendor::Zenlogin));
             err
         }
         other => panic!("expected a malformed-body error, got {other:?}"),
@@ -1112,7 +1112,7 @@ fn other_bodies_give_typed_errors() {
     ] {
         match ErrorDocument::parse(body.as_bytes()) {
             Err(err) if err.category() == Category::NotAnErrorBody => {
-                assert_eq!(err.vendor(), Vendor::Zenlogin);
+                assert_eq!(err.vendor(), Some(Vendor::Zenlogin));
                 let found = err.reason();
                 assert!(found.contains(what), "{found}");
                 assert_eq!(err.snippet().as_str(), &body[..body.len().min(64)]);
@@ -1181,7 +1181,7 @@ fn other_bodies_give_typed_errors() {
     let zato = br#"{"status":"error","cid":"30e22dfde268b7ba0b56ad0d","sub_status":["E005001"]}"#;
     let err = ErrorDocument::parse(zato).unwrap_err();
     assert_eq!(err.category(), Category::WrongVendor);
-    assert_eq!(err.vendor(), Vendor::Zenlogin);
+    assert_eq!(err.vendor(), Some(Vendor::Zenlogin));
     assert_eq!(err.found_vendor(), Some(Vendor::Zato));
     // An empty `errors` array is a valid JSON:API 1.0 error document.
     let empty = ErrorDocument::parse(br#"{"errors":[]}"#).unwrap();

@@ -117,7 +117,16 @@ impl<'a> crate::Reply<ReplyBody<'a>> {
     /// As [`ErrorBody::parse`], with `http_status` recorded in the error; an
     /// empty input with a status other than 401 or 403 is not an error body.
     pub fn parse(http_status: u16, input: &'a [u8]) -> Result<Self, Error> {
-        let body = match Shape::of(input) {
+        Self::parse_shaped(http_status, input, Shape::of(input))
+    }
+
+    /// [`parse`](Self::parse), for an input already looked at.
+    pub(crate) fn parse_shaped(
+        http_status: u16,
+        input: &'a [u8],
+        shape: Shape<'_>,
+    ) -> Result<Self, Error> {
+        let body = match shape {
             Shape::Empty if matches!(http_status, 401 | 403) => Ok(ReplyBody::NoBody),
             _ => ErrorBody::parse(input).map(ReplyBody::Error),
         };

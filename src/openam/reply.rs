@@ -205,7 +205,16 @@ impl<'a> crate::Reply<ReplyBody<'a>> {
     ///
     /// As [`ErrorBody::parse`], with `http_status` recorded in the error.
     pub fn parse(http_status: u16, input: &'a [u8]) -> Result<Self, Error> {
-        let body = match Shape::of(input) {
+        Self::parse_shaped(http_status, input, Shape::of(input))
+    }
+
+    /// [`parse`](Self::parse), for an input already looked at.
+    pub(crate) fn parse_shaped(
+        http_status: u16,
+        input: &'a [u8],
+        shape: Shape<'_>,
+    ) -> Result<Self, Error> {
+        let body = match shape {
             Shape::Object(top) if !top.has("code") && top.has("errorMessage") => {
                 body::parse_slice(Vendor::OpenAm, input).map(ReplyBody::Legacy)
             }

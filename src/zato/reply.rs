@@ -166,7 +166,16 @@ impl<'a> crate::Reply<ReplyBody<'a>> {
     ///
     /// As [`Response::parse`], with `http_status` recorded in the error.
     pub fn parse(http_status: u16, input: &'a [u8]) -> Result<Self, Error> {
-        let body = match Shape::of(input) {
+        Self::parse_shaped(http_status, input, Shape::of(input))
+    }
+
+    /// [`parse`](Self::parse), for an input already looked at.
+    pub(crate) fn parse_shaped(
+        http_status: u16,
+        input: &'a [u8],
+        shape: Shape<'_>,
+    ) -> Result<Self, Error> {
+        let body = match shape {
             Shape::Other(text) if text == ReplyBody::PLAIN_BAD_REQUEST.as_bytes() => {
                 Ok(ReplyBody::PlainBadRequest)
             }

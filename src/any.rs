@@ -1,0 +1,193 @@
+//! One entry point for a response of any vendor: recognise whose reply it
+//! is, and parse it as that vendor's.
+
+use std::fmt;
+
+use crate::reply::Shape;
+use crate::{Error, ErrorKind, ReplyContent, Vendor, merchant, openam, zato, zenlogin};
+
+/// A reply of any vendor, recognised from the response itself, or from the
+/// vendor the caller names.
+///
+/// ```
+/// use sso_errors::{AnyReply, Category, ErrorKind, Vendor};
+///
+/// let reply = AnyReply::parse(403, br#"{"status":"error","cid":"30e2","sub_status":["E005002"]}"#)?;
+/// assert_eq!(reply.vendor(), Vendor::Zato);
+/// assert_eq!(reply.kind(), ErrorKind::Locked);
+/// assert_eq!(reply.http_status(), 403);
+///
+/// let reply = AnyReply::parse(401, b"")?;
+/// assert_eq!(reply.vendor(), Vendor::Merchant);
+///
+/// let err = AnyReply::parse(200, br#"{"hello":"world"}"#).unwrap_err();
+/// assert_eq!(err.category(), Category::Unrecognized);
+/// # Ok::<(), sso_errors::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum AnyReply<'a> {
+    /// A Zato SSO answer.
+    Zato(zato::Reply<'a>),
+    /// A Zenlogin answer.
+    Zenlogin(zenlogin::Reply<'a>),
+    /// An OpenAM answer.
+    OpenAm(openam::Reply<'a>),
+    /// A merchant User Management answer.
+    Merchant(merchant::Reply<'a>),
+}
+
+/// Forwards a method to the vendor's reply.
+macro_rules! each {
+    ($self:ident, $reply:ident => $e:expr) => {
+        match $self {
+            AnyReply::Zato($reply) => $e,
+            AnyReply::Zenlogin($reply) => $e,
+            AnyReply::OpenAm($reply) => $e,
+            AnyReply::Merchant($reply) => $e,
+        }
+    };
+}
+
+impl<'a> AnyReply<'a> {
+    /// Recognises whose reply a response with HTTP status `http_status` and
+    /// body `input` is, and parses it as that vendor's, borrowing from
+    /// `input`.
+    ///
+    /// The input is looked at once (its top-level members, or what it is
+    /// instead) and then parsed once, by the vendor's own
+    /// [`Reply::parse`](crate::Reply): the members say whose body it is
+    /// ([`detect`](crate::detect::detect)); Zato's plain `Bad request` and
+    /// an empty 401 or 403 (the merchant's insufficient privileges) are
+    /// recognised with their status.
+    ///
+    /// # Errors
+    ///
+    /// [`Category::Unrecognized`](crate::Category::Unrecognized) for a
+    /// response that is no vendor's error body,
+    /// [`Category::Ambiguous`](crate::Category::Ambiguous) for one that
+    /// several vendors could have sent (name the vendor with
+    /// [`parse_from`](Self::parse_from)), and the vendor's own errors for a
+    /// recognised but malformed body.
+    pub fn parse(http_status: u16, input: &'a [u8]) -> Result<Self, Error> {
+        let shape = Shape::of(input);
+        let vendor = match &shape {
+            Shape::Empty if matches!(http_status, 401 | 403) => Vendor::Merchant,
+            Shape::Empty => return Err(Error::unrecognized(http_status, "an empty body", input)),
+            Shape::Html => return Err(Error::unrecognized(http_status, "an HTML page", input)),
+            Shape::Other(text) if *text == zato::ReplyBody::PLAIN_BAD_REQUEST.as_bytes() => {
+                Vendor::Zato
+            }
+            Shape::Other(_) => {
+                return Err(Error::unrecognized(
+                    http_status,
+                    "not a JSON object, nor a plain-text error any vendor sends",
+                    input,
+                ));
+            }
+            Shape::Object(top) => {
+                let mut candidates = crate::detect::candidates(top);
+                match (candidates.next(), candidates.next()) {
+                    (Some(vendor), None) => vendor,
+                    (Some(first), Some(second)) => {
+                        return Err(Error::ambiguous(http_status, first, second, input));
+                    }
+                    (None, _) => {
+                        return Err(Error::unrecognized(
+                            http_status,
+                            "a JSON object with none of the members that tell the vendors' \
+                             error bodies apart",
+                            input,
+                        ));
+                    }
+                }
+            }
+        };
+        Self::parse_shaped(vendor, http_status, input, shape)
+    }
+
+    /// Parses a response as `vendor`'s reply, or recognises the vendor as
+    /// [`parse`](Self::parse) does when the caller does not know it.
+    ///
+    /// # Errors
+    ///
+    /// As the vendor's `Reply::parse`, or as [`parse`](Self::parse).
+    pub fn parse_from(
+        vendor: Option<Vendor>,
+        http_status: u16,
+        input: &'a [u8],
+    ) -> Result<Self, Error> {
+        match vendor {
+            Some(vendor) => Self::parse_shaped(vendor, http_status, input, Shape::of(input)),
+            None => Self::parse(http_status, input),
+        }
+    }
+
+    fn parse_shaped(
+        vendor: Vendor,
+        http_status: u16,
+        input: &'a [u8],
+        shape: Shape<'_>,
+    ) -> Result<Self, Error> {
+        match vendor {
+            Vendor::Zato => zato::Reply::parse_shaped(http_status, input, shape).map(Self::Zato),
+            Vendor::Zenlogin => zenlogin::Reply::parse(http_status, input).map(Self::Zenlogin),
+            Vendor::OpenAm => {
+                openam::Reply::parse_shaped(http_status, input, shape).map(Self::OpenAm)
+            }
+            Vendor::Merchant => {
+                merchant::Reply::parse_shaped(http_status, input, shape).map(Self::Merchant)
+            }
+        }
+    }
+
+    /// The vendor that answered.
+    #[must_use]
+    pub fn vendor(&self) -> Vendor {
+        each!(self, reply => reply.vendor())
+    }
+
+    /// The HTTP status the reply came with, as the caller passed it.
+    #[must_use]
+    pub fn http_status(&self) -> u16 {
+        each!(self, reply => reply.http_status())
+    }
+
+    /// What the reply means for the caller.
+    #[must_use]
+    pub fn kind(&self) -> ErrorKind {
+        each!(self, reply => reply.kind())
+    }
+
+    /// Whether the request may succeed if sent again unchanged.
+    #[must_use]
+    pub fn is_retryable(&self) -> bool {
+        each!(self, reply => reply.is_retryable())
+    }
+
+    /// The body as it goes on the wire.
+    #[must_use]
+    pub fn to_body(&self) -> String {
+        each!(self, reply => reply.body().to_body())
+    }
+
+    /// Detaches the reply from the input it borrows from.
+    #[must_use]
+    pub fn into_owned(self) -> AnyReply<'static> {
+        match self {
+            Self::Zato(reply) => AnyReply::Zato(reply.into_owned()),
+            Self::Zenlogin(reply) => AnyReply::Zenlogin(reply.into_owned()),
+            Self::OpenAm(reply) => AnyReply::OpenAm(reply.into_owned()),
+            Self::Merchant(reply) => AnyReply::Merchant(reply.into_owned()),
+        }
+    }
+}
+
+/// The vendor's reply line.
+impl fmt::Display for AnyReply<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        each!(self, reply => reply.fmt(f))
+    }
+}
+
+impl std::error::Error for AnyReply<'_> {}
