@@ -234,6 +234,10 @@ fn every_reply_round_trips_whatever_the_input() {
         openam::Reply<'_>, OPENAM_SEEDS, 12;
         merchant::Reply<'_>, MERCHANT_SEEDS, 13;
         zenlogin::Reply<'_>, ZENLOGIN_SEEDS, 14;
+        sso_errors::AnyReply<'_>, ZATO_SEEDS, 15;
+        sso_errors::AnyReply<'_>, OPENAM_SEEDS, 16;
+        sso_errors::AnyReply<'_>, MERCHANT_SEEDS, 17;
+        sso_errors::AnyReply<'_>, ZENLOGIN_SEEDS, 18;
     }
 }
 
