@@ -1,105 +1,104 @@
-//! The main job of the crate, for each vendor: look a code up, parse a real
-//! error body into typed values, and render one.
+//! The main job of the crate, for each vendor: look a code up, parse what the
+//! server sent, write a body back; then a response of unknown origin through
+//! the one entry point, and what a caller learns when a body is no vendor's.
 //!
 //! ```sh
 //! cargo run --example quickstart
 //! ```
 
-use sso_errors::zato::{self, Disclosure, SubStatus};
-use sso_errors::{merchant, openam, zenlogin};
+use sso_errors::{AnyCode, AnyReply, merchant, openam, zato, zenlogin};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    println!("== Zato SSO");
-    let code: SubStatus = "E005001".parse()?;
-    println!(
-        "lookup   {code} = {} ({}): {}",
-        code.label().unwrap_or_default(),
-        code.http_status(),
-        code.description()
-    );
-
-    let received =
-        br#"{"status":"error","cid":"30e22dfde268b7ba0b56ad0d","sub_status":["E005001"]}"#;
-    let response = zato::Response::parse(received)?;
-    println!("parsed   {response}");
-    println!(
-        "         HTTP {}, codes {:?}",
-        response.http_status(),
-        response.sub_status
-    );
-
-    let out = Disclosure::LOGIN.disclose("7bc5ffdf15ff1baa90693a9a", [SubStatus::UsernameInvalid]);
-    println!("rendered {}", out.response.to_json());
-    println!("         logged only: {:?}", out.logged);
-
-    println!();
-    println!("== Zenlogin");
-    let code: zenlogin::ErrorCode = "3003".parse()?;
-    println!(
-        "lookup   {code} ({}, HTTP {}): {}",
-        code.group(),
-        code.http_status(),
-        code.description()
-    );
-    let received = br#"{"errors":[{"code":"3003","detail":"Invalid *application_key* URL param: appl01234567891"}]}"#;
-    let document = zenlogin::ErrorDocument::parse(received)?;
-    println!("parsed   {document} (HTTP {})", document.http_status());
-    for error in document.errors.iter() {
-        if let (Some(code), Ok(values)) = (error.known(), error.values()) {
-            println!(
-                "         {} error about {:?}: {:?}",
-                code.group(),
-                code.field(),
-                values.as_slice()
-            );
-        }
+    // Look codes up in every catalog at once.
+    for code in ["E005001", "1001", "503", "50500"] {
+        let entry = AnyCode::lookup(code).unique().ok_or("unknown code")?;
+        println!(
+            "{:<9} {:<24} {} ({}, HTTP {}{})",
+            entry.code(),
+            entry.vendor().to_string(),
+            entry.label().unwrap_or("-"),
+            entry.kind(),
+            entry.http_status(),
+            if entry.is_retryable() {
+                ", retryable"
+            } else {
+                ""
+            },
+        );
     }
-    let rendered = zenlogin::ErrorDocument::from(zenlogin::ErrorObject::render(
-        zenlogin::ErrorCode::InvalidIpAddress,
-        &["300.1.2.3"],
-    )?);
-    println!("rendered {}", rendered.to_json());
-
     println!();
-    println!("== OpenAM");
-    let status = openam::Status::from_u16(503).ok_or("unknown status")?;
-    println!(
-        "lookup   {} {} (retryable: {}): {}",
-        status.as_u16(),
-        status.reason(),
-        status.is_retryable(),
-        status.description()
-    );
-    let received = br#"{"code":401,"reason":"Unauthorized","message":"Authentication Failed"}"#;
-    let body = openam::ErrorBody::parse(received)?;
-    println!("parsed   {body}");
-    let rendered =
-        openam::ErrorBody::new(openam::Status::NotFound).with_message("Resource cannot be found.");
-    println!("rendered {}", rendered.to_json());
 
-    println!();
-    println!("== merchant User Management");
-    let code = merchant::ErrorCode::from_pair("50500", "Failed to generate SSO token")
-        .ok_or("unknown pair")?;
+    // Parse what each server sent, and write it back unchanged.
+    let zato = br#"{"status":"error","cid":"30e22dfde268b7ba0b56ad0d","sub_status":["E005001"]}"#;
+    let zenlogin = br#"{"errors":[{"code":"3003","detail":"Invalid *application_key* URL param: appl01234567891"}]}"#;
+    let openam = br#"{"code":401,"reason":"Unauthorized","message":"Authentication Failed"}"#;
+    let merchant = br#"{"message":[{"errorName":"VALIDATION_GENERAL_FAILURE","code":"10001","description":"Invalid email @bls.com"}]}"#;
+    let response = zato::Response::parse(zato)?;
+    println!("parsed   {response}");
+    assert_eq!(response.to_json().as_bytes(), zato);
+    let document = zenlogin::ErrorDocument::parse(zenlogin)?;
+    println!("parsed   {document}");
+    let key = document.errors[0].values()?;
     println!(
-        "lookup   {code} / {} ({}): {}",
-        code.error_name(),
-        code.http_status(),
-        code.description()
+        "         the application key it echoes: {}",
+        key.as_slice().join(", ")
     );
-    let received = br#"{"message":[{"errorName":"VALIDATION_GENERAL_FAILURE","code":"10001","description":"Invalid email @bls.com"}]}"#;
-    let body = merchant::ErrorBody::parse(received)?;
+    println!("parsed   {}", openam::ErrorBody::parse(openam)?);
+    let body = merchant::ErrorBody::parse(merchant)?;
     println!("parsed   {body}");
     println!(
-        "         HTTP {:?}, description {:?}",
-        body.http_status(),
-        body.message()[0].description
+        "         the email it names: {}",
+        body.message()[0].description.value().unwrap_or("-")
     );
-    let rendered = merchant::ErrorBody::new(merchant::ErrorEntry::new(
-        merchant::ErrorCode::FailedToGenerateSsoToken,
-        merchant::Description::InsufficientPrivileges,
-    ));
-    println!("rendered {}", rendered.to_json());
+    println!();
 
+    // Answer as a server would: the caller sees E005001, the log the reason.
+    let out = zato::Disclosure::LOGIN.disclose(
+        "7bc5ffdf15ff1baa90693a9a",
+        [zato::SubStatus::UsernameInvalid],
+    );
+    println!("answer   {}", out.response.to_json());
+    println!(
+        "log      {}",
+        out.logged
+            .iter()
+            .map(|c| c.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let key = zenlogin::ErrorCode::InvalidIpAddress
+        .template()
+        .ok_or("no template")?;
+    let rendered = zenlogin::ErrorDocument::new([zenlogin::ErrorObject::new(
+        key.code(),
+        key.render(["300.1.2.3"])?,
+    )]);
+    println!("answer   {}", rendered.to_json());
+    println!();
+
+    // A response of unknown origin: recognised, parsed, classified.
+    for (status, input) in [
+        (403, &zato[..]),
+        (
+            503,
+            br#"{"code":503,"reason":"Service Unavailable","message":"Down"}"#,
+        ),
+        (401, b""),
+    ] {
+        let reply = AnyReply::parse(status, input)?;
+        println!(
+            "HTTP {status}  {:<24} {} ({})",
+            reply.vendor().to_string(),
+            reply.kind(),
+            if reply.is_retryable() {
+                "retry later"
+            } else {
+                "do not retry"
+            },
+        );
+    }
+    // And one that no vendor sends: a typed error that says why.
+    let err = AnyReply::parse(200, br#"{"tokenId":"AQIC5wM2LY4Sfcz"}"#).unwrap_err();
+    println!("HTTP 200  {err}");
     Ok(())
 }

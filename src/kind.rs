@@ -181,10 +181,17 @@ impl fmt::Display for GrpcCode {
 
 /// One row per kind: who acts, whether a retry may succeed, the gRPC code.
 macro_rules! kinds {
-    ($($kind:ident => $actor:ident, $retry:literal, $grpc:ident;)+) => {
+    ($($kind:ident $words:literal => $actor:ident, $retry:literal, $grpc:ident;)+) => {
         impl ErrorKind {
             /// Every kind.
             pub const ALL: &'static [Self] = &[$(Self::$kind),+];
+
+            /// The kind in words, as [`Display`](fmt::Display) writes it
+            /// (`rate limited`).
+            #[must_use]
+            pub const fn words(self) -> &'static str {
+                match self { $(Self::$kind => $words,)+ }
+            }
 
             /// Who must act on an error of this kind.
             #[must_use]
@@ -212,27 +219,34 @@ macro_rules! kinds {
 }
 
 kinds! {
-    Success => Nobody, false, Ok;
-    Unspecified => Developer, false, Unknown;
-    BadCredentials => EndUser, false, Unauthenticated;
-    NotAllowed => EndUser, false, PermissionDenied;
-    Locked => Developer, false, FailedPrecondition;
-    NotConfirmed => EndUser, false, FailedPrecondition;
-    NotApproved => Developer, false, FailedPrecondition;
-    Expired => EndUser, false, Unauthenticated;
-    NotFound => Developer, false, NotFound;
-    AlreadyExists => EndUser, false, AlreadyExists;
-    Conflict => Developer, false, Aborted;
-    InvalidInput => EndUser, false, InvalidArgument;
-    MissingInput => Developer, false, InvalidArgument;
-    TooLarge => EndUser, false, OutOfRange;
-    BadRequest => Developer, false, InvalidArgument;
-    RateLimited => Nobody, true, ResourceExhausted;
-    Unavailable => Nobody, true, Unavailable;
-    Timeout => Nobody, true, DeadlineExceeded;
-    Internal => Developer, false, Internal;
-    Unsupported => Developer, false, Unimplemented;
-    Misconfigured => Developer, false, FailedPrecondition;
+    Success "success" => Nobody, false, Ok;
+    Unspecified "unspecified" => Developer, false, Unknown;
+    BadCredentials "bad credentials" => EndUser, false, Unauthenticated;
+    NotAllowed "not allowed" => EndUser, false, PermissionDenied;
+    Locked "locked" => Developer, false, FailedPrecondition;
+    NotConfirmed "not confirmed" => EndUser, false, FailedPrecondition;
+    NotApproved "not approved" => Developer, false, FailedPrecondition;
+    Expired "expired" => EndUser, false, Unauthenticated;
+    NotFound "not found" => Developer, false, NotFound;
+    AlreadyExists "already exists" => EndUser, false, AlreadyExists;
+    Conflict "conflict" => Developer, false, Aborted;
+    InvalidInput "invalid input" => EndUser, false, InvalidArgument;
+    MissingInput "missing input" => Developer, false, InvalidArgument;
+    TooLarge "too large" => EndUser, false, OutOfRange;
+    BadRequest "bad request" => Developer, false, InvalidArgument;
+    RateLimited "rate limited" => Nobody, true, ResourceExhausted;
+    Unavailable "unavailable" => Nobody, true, Unavailable;
+    Timeout "timeout" => Nobody, true, DeadlineExceeded;
+    Internal "internal" => Developer, false, Internal;
+    Unsupported "unsupported" => Developer, false, Unimplemented;
+    Misconfigured "misconfigured" => Developer, false, FailedPrecondition;
+}
+
+/// Writes the kind in [`words`](ErrorKind::words).
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.words())
+    }
 }
 
 impl ErrorKind {

@@ -25,7 +25,9 @@ fn table<C: Catalog>(out: &mut String, title: &str) {
         writeln!(
             out,
             "| {code} | {} | {} | {} | {:?} | {} | {:?} |",
-            entry.label().map_or_else(String::new, |l| format!("`{}`", cell(l))),
+            entry
+                .label()
+                .map_or_else(String::new, |l| format!("`{}`", cell(l))),
             cell(entry.description()),
             entry.http_status(),
             entry.kind(),
