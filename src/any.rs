@@ -78,7 +78,7 @@ impl<'a> AnyReply<'a> {
             Shape::Other(text) if *text == zato::ReplyBody::PLAIN_BAD_REQUEST.as_bytes() => {
                 Vendor::Zato
             }
-            Shape::Other(_) => {
+            Shape::Other(_) | Shape::Unscanned => {
                 return Err(Error::unrecognized(
                     http_status,
                     "not a JSON object, nor a plain-text error any vendor sends",

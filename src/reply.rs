@@ -139,12 +139,16 @@ impl<B: ReplyContent> std::error::Error for Reply<B> {}
 
 /// Declares a vendor's `ReplyBody` enum: one variant per body its
 /// endpoints answer with, a body type or a fixed text (`= "text"`, possibly
-/// empty). Generates the enum and its [`ReplyContent`] implementation;
-/// `kind` and `retryable` name the vendor's `fn(&ReplyBody<'_>)` giving them.
+/// empty). Generates the enum, its [`ReplyContent`] implementation and its
+/// `Reply::parse`; `read` names the vendor's `fn(u16, &[u8], Shape) ->
+/// Result<ReplyBody, Error>` that picks and parses the body (`scan = false`
+/// when it needs no look at the input first), `kind` and `retryable` its
+/// `fn(&ReplyBody<'_>)` giving them.
 macro_rules! reply_body {
     (
         $(#[$meta:meta])*
-        pub enum $Name:ident<'a>: $vendor:ident, kind = $kind:path, retryable = $retryable:path {
+        pub enum $Name:ident<'a>: $vendor:ident, read = $read:path $(, scan = $scan:literal)?,
+            kind = $kind:path, retryable = $retryable:path {
             $($(#[$vmeta:meta])* $V:ident $(($T:ty))? $(= $text:expr)?),+ $(,)?
         }
     ) => {
@@ -156,6 +160,36 @@ macro_rules! reply_body {
         }
 
         impl $crate::reply::Sealed for $Name<'_> {}
+
+        impl<'a> $crate::Reply<$Name<'a>> {
+            #[doc = concat!(
+                "Recognises and parses an answer of ", stringify!($vendor),
+                " that came with HTTP status `http_status`, borrowing from `input`: ",
+                "the [`", stringify!($Name), "`] table says which bodies it tells apart."
+            )]
+            ///
+            /// # Errors
+            ///
+            /// The body's parse error, with `http_status` recorded in it.
+            pub fn parse(http_status: u16, input: &'a [u8]) -> Result<Self, $crate::Error> {
+                let scan = true $(&& $scan)?;
+                let shape = if scan {
+                    $crate::reply::Shape::of(input)
+                } else {
+                    $crate::reply::Shape::Unscanned
+                };
+                Self::parse_shaped(http_status, input, shape)
+            }
+
+            /// [`parse`](Self::parse), for an input already looked at.
+            pub(crate) fn parse_shaped(
+                http_status: u16,
+                input: &'a [u8],
+                shape: $crate::reply::Shape<'_>,
+            ) -> Result<Self, $crate::Error> {
+                Self::parsed(http_status, $read(http_status, input, shape))
+            }
+        }
 
         impl $crate::ReplyContent for $Name<'_> {
             const VENDOR: $crate::Vendor = $crate::Vendor::$vendor;
@@ -206,6 +240,8 @@ pub(crate) enum Shape<'i> {
     Object(crate::body::TopLevel),
     /// Anything else: a plain text, another JSON value, malformed JSON.
     Other(&'i [u8]),
+    /// Not looked at: the vendor has one body shape.
+    Unscanned,
 }
 
 impl<'i> Shape<'i> {

@@ -52,7 +52,8 @@ reply_body! {
     /// | [`NoBody`](ReplyBody::NoBody) | 401 or 403: insufficient privileges, as documented for every API | none |
     // Boxing the body would cost every parse an allocation.
     #[allow(clippy::large_enum_variant)]
-    pub enum ReplyBody<'a>: Merchant, kind = kind_of, retryable = is_retryable {
+    pub enum ReplyBody<'a>: Merchant, read = read,
+        kind = kind_of, retryable = is_retryable {
         /// An error body.
         Error(ErrorBody<'a>),
         /// A 401 or 403 without a body: insufficient privileges.
@@ -105,31 +106,12 @@ impl fmt::Display for ReplyBody<'_> {
     }
 }
 
-impl<'a> crate::Reply<ReplyBody<'a>> {
-    /// Recognises and parses an error answer that came with HTTP status
-    /// `http_status`, borrowing from `input`.
-    ///
-    /// An empty input (or only whitespace) with status 401 or 403 is
-    /// [`NoBody`](ReplyBody::NoBody); anything else must be an error body.
-    ///
-    /// # Errors
-    ///
-    /// As [`ErrorBody::parse`], with `http_status` recorded in the error; an
-    /// empty input with a status other than 401 or 403 is not an error body.
-    pub fn parse(http_status: u16, input: &'a [u8]) -> Result<Self, Error> {
-        Self::parse_shaped(http_status, input, Shape::of(input))
-    }
-
-    /// [`parse`](Self::parse), for an input already looked at.
-    pub(crate) fn parse_shaped(
-        http_status: u16,
-        input: &'a [u8],
-        shape: Shape<'_>,
-    ) -> Result<Self, Error> {
-        let body = match shape {
-            Shape::Empty if matches!(http_status, 401 | 403) => Ok(ReplyBody::NoBody),
-            _ => ErrorBody::parse(input).map(ReplyBody::Error),
-        };
-        Self::parsed(http_status, body)
+/// Picks the body: an empty input (or only whitespace) with status 401 or
+/// 403 is no body; anything else must be an error body (an empty input with
+/// another status is not an error body).
+fn read<'a>(http_status: u16, input: &'a [u8], shape: Shape<'_>) -> Result<ReplyBody<'a>, Error> {
+    match shape {
+        Shape::Empty if matches!(http_status, 401 | 403) => Ok(ReplyBody::NoBody),
+        _ => ErrorBody::parse(input).map(ReplyBody::Error),
     }
 }

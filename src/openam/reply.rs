@@ -128,7 +128,8 @@ reply_body! {
     /// | [`Error`](ReplyBody::Error) | the CREST error body, `{"code":…,"reason":…,"message":…}` (also the old form with `"error"`) |
     /// | [`Legacy`](ReplyBody::Legacy) | the legacy authenticate endpoint's `{"errorMessage":…,"failureUrl":…}` |
     /// | [`Module`](ReplyBody::Module) | an authentication module's own `{"failure":true,"reason":…,"authId":…}` |
-    pub enum ReplyBody<'a>: OpenAm, kind = kind_of, retryable = is_retryable {
+    pub enum ReplyBody<'a>: OpenAm, read = read,
+        kind = kind_of, retryable = is_retryable {
         /// A CREST error body.
         Error(ErrorBody<'a>),
         /// The legacy authenticate endpoint's failure.
@@ -195,34 +196,16 @@ impl fmt::Display for ReplyBody<'_> {
     }
 }
 
-impl<'a> crate::Reply<ReplyBody<'a>> {
-    /// Recognises and parses a failure that came with HTTP status
-    /// `http_status`, borrowing from `input`: a body with `errorMessage` is
-    /// the legacy endpoint's, a body with `failure` (and no `code`) a
-    /// module's, any other the CREST error body.
-    ///
-    /// # Errors
-    ///
-    /// As [`ErrorBody::parse`], with `http_status` recorded in the error.
-    pub fn parse(http_status: u16, input: &'a [u8]) -> Result<Self, Error> {
-        Self::parse_shaped(http_status, input, Shape::of(input))
-    }
-
-    /// [`parse`](Self::parse), for an input already looked at.
-    pub(crate) fn parse_shaped(
-        http_status: u16,
-        input: &'a [u8],
-        shape: Shape<'_>,
-    ) -> Result<Self, Error> {
-        let body = match shape {
-            Shape::Object(top) if !top.has("code") && top.has("errorMessage") => {
-                body::parse_slice(Vendor::OpenAm, input).map(ReplyBody::Legacy)
-            }
-            Shape::Object(top) if !top.has("code") && top.has("failure") => {
-                body::parse_slice(Vendor::OpenAm, input).map(ReplyBody::Module)
-            }
-            _ => ErrorBody::parse(input).map(ReplyBody::Error),
-        };
-        Self::parsed(http_status, body)
+/// Picks the body: one with `errorMessage` is the legacy endpoint's, one
+/// with `failure` (and no `code`) a module's, any other the CREST error body.
+fn read<'a>(_: u16, input: &'a [u8], shape: Shape<'_>) -> Result<ReplyBody<'a>, Error> {
+    match shape {
+        Shape::Object(top) if !top.has("code") && top.has("errorMessage") => {
+            body::parse_slice(Vendor::OpenAm, input).map(ReplyBody::Legacy)
+        }
+        Shape::Object(top) if !top.has("code") && top.has("failure") => {
+            body::parse_slice(Vendor::OpenAm, input).map(ReplyBody::Module)
+        }
+        _ => ErrorBody::parse(input).map(ReplyBody::Error),
     }
 }

@@ -117,7 +117,8 @@ reply_body! {
     /// | [`Response`](ReplyBody::Response) | 200 (`ok`, `warning`; a few failures), 403 (`error`) | `{"status":…,"cid":…,…}` |
     /// | [`BadRequest`](ReplyBody::BadRequest) | 400 | `{"result":"Error","cid":…,"details":"Bad request"}` |
     /// | [`PlainBadRequest`](ReplyBody::PlainBadRequest) | 400 | the text `Bad request` (channels that do not speak JSON) |
-    pub enum ReplyBody<'a>: Zato, kind = kind_of, retryable = never_retryable {
+    pub enum ReplyBody<'a>: Zato, read = read,
+        kind = kind_of, retryable = never_retryable {
         /// The SSO service's response.
         Response(Response<'a>),
         /// The 400 JSON envelope for a missing required input.
@@ -157,33 +158,16 @@ impl fmt::Display for ReplyBody<'_> {
     }
 }
 
-impl<'a> crate::Reply<ReplyBody<'a>> {
-    /// Recognises and parses any Zato SSO answer that came with HTTP status
-    /// `http_status`, borrowing from `input`: the plain text `Bad request`,
-    /// the 400 envelope (`result` and no `status`), or else the response.
-    ///
-    /// # Errors
-    ///
-    /// As [`Response::parse`], with `http_status` recorded in the error.
-    pub fn parse(http_status: u16, input: &'a [u8]) -> Result<Self, Error> {
-        Self::parse_shaped(http_status, input, Shape::of(input))
-    }
-
-    /// [`parse`](Self::parse), for an input already looked at.
-    pub(crate) fn parse_shaped(
-        http_status: u16,
-        input: &'a [u8],
-        shape: Shape<'_>,
-    ) -> Result<Self, Error> {
-        let body = match shape {
-            Shape::Other(text) if text == ReplyBody::PLAIN_BAD_REQUEST.as_bytes() => {
-                Ok(ReplyBody::PlainBadRequest)
-            }
-            Shape::Object(top) if !top.has("status") && top.has("result") => {
-                BadRequest::parse(input).map(ReplyBody::BadRequest)
-            }
-            _ => Response::parse(input).map(ReplyBody::Response),
-        };
-        Self::parsed(http_status, body)
+/// Picks the body: the plain text `Bad request`, the 400 envelope (`result`
+/// and no `status`), or else the response.
+fn read<'a>(_: u16, input: &'a [u8], shape: Shape<'_>) -> Result<ReplyBody<'a>, Error> {
+    match shape {
+        Shape::Other(text) if text == ReplyBody::PLAIN_BAD_REQUEST.as_bytes() => {
+            Ok(ReplyBody::PlainBadRequest)
+        }
+        Shape::Object(top) if !top.has("status") && top.has("result") => {
+            BadRequest::parse(input).map(ReplyBody::BadRequest)
+        }
+        _ => Response::parse(input).map(ReplyBody::Response),
     }
 }

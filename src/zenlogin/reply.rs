@@ -4,6 +4,7 @@ use std::fmt;
 
 use super::ErrorDocument;
 use crate::Error;
+use crate::reply::Shape;
 
 /// A Zenlogin error answer, with the HTTP status it came with: see
 /// [`ReplyBody`].
@@ -28,7 +29,8 @@ fn kind_of(body: &ReplyBody<'_>) -> crate::ErrorKind {
 
 reply_body! {
     /// The body of a Zenlogin error answer.
-    pub enum ReplyBody<'a>: Zenlogin, kind = kind_of, retryable = is_retryable {
+    pub enum ReplyBody<'a>: Zenlogin, read = read, scan = false,
+        kind = kind_of, retryable = is_retryable {
         /// The JSON:API error document, Zenlogin's one error body.
         Document(ErrorDocument<'a>),
     }
@@ -49,17 +51,7 @@ impl fmt::Display for ReplyBody<'_> {
     }
 }
 
-impl<'a> crate::Reply<ReplyBody<'a>> {
-    /// Parses an error answer that came with HTTP status `http_status`,
-    /// borrowing from `input`.
-    ///
-    /// # Errors
-    ///
-    /// As [`ErrorDocument::parse`], with `http_status` recorded in the error.
-    pub fn parse(http_status: u16, input: &'a [u8]) -> Result<Self, Error> {
-        Self::parsed(
-            http_status,
-            ErrorDocument::parse(input).map(ReplyBody::Document),
-        )
-    }
+/// The one body: the error document.
+fn read<'a>(_: u16, input: &'a [u8], _: Shape<'_>) -> Result<ReplyBody<'a>, Error> {
+    ErrorDocument::parse(input).map(ReplyBody::Document)
 }
