@@ -4,7 +4,7 @@
 use std::fmt;
 
 use crate::reply::Shape;
-use crate::{Error, ErrorKind, ReplyContent, Vendor, merchant, openam, zato, zenlogin};
+use crate::{Error, ErrorKind, Vendor, merchant, openam, zato, zenlogin};
 
 /// A reply of any vendor, recognised from the response itself, or from the
 /// vendor the caller names.
@@ -141,36 +141,6 @@ impl<'a> AnyReply<'a> {
         }
     }
 
-    /// The vendor that answered.
-    #[must_use]
-    pub fn vendor(&self) -> Vendor {
-        each!(self, reply => reply.vendor())
-    }
-
-    /// The HTTP status the reply came with, as the caller passed it.
-    #[must_use]
-    pub fn http_status(&self) -> u16 {
-        each!(self, reply => reply.http_status())
-    }
-
-    /// What the reply means for the caller.
-    #[must_use]
-    pub fn kind(&self) -> ErrorKind {
-        each!(self, reply => reply.kind())
-    }
-
-    /// Whether the request may succeed if sent again unchanged.
-    #[must_use]
-    pub fn is_retryable(&self) -> bool {
-        each!(self, reply => reply.is_retryable())
-    }
-
-    /// The body as it goes on the wire.
-    #[must_use]
-    pub fn to_body(&self) -> String {
-        each!(self, reply => reply.body().to_body())
-    }
-
     /// Detaches the reply from the input it borrows from.
     #[must_use]
     pub fn into_owned(self) -> AnyReply<'static> {
@@ -181,6 +151,35 @@ impl<'a> AnyReply<'a> {
             Self::Merchant(reply) => AnyReply::Merchant(reply.into_owned()),
         }
     }
+}
+
+/// Implements the accessors of [`AnyReply`] by forwarding to the vendor's
+/// reply.
+macro_rules! forward {
+    ($($(#[$meta:meta])* $method:ident -> $Out:ty;)+) => {
+        impl AnyReply<'_> {
+            $(
+                $(#[$meta])*
+                #[must_use]
+                pub fn $method(&self) -> $Out {
+                    each!(self, reply => reply.$method())
+                }
+            )+
+        }
+    };
+}
+
+forward! {
+    /// The vendor that answered.
+    vendor -> Vendor;
+    /// The HTTP status the reply came with, as the caller passed it.
+    http_status -> u16;
+    /// What the reply means for the caller.
+    kind -> ErrorKind;
+    /// Whether the request may succeed if sent again unchanged.
+    is_retryable -> bool;
+    /// The body as it goes on the wire.
+    to_body -> String;
 }
 
 /// The vendor's reply line.

@@ -110,25 +110,17 @@ impl AnyCode {
     /// ```
     #[must_use]
     pub fn lookup_in(code: &str, vendor: Option<Vendor>) -> Lookup {
-        let wants = |v: Vendor| vendor.is_none_or(|wanted| wanted == v);
         let candidates = [
-            wants(Vendor::Zato)
-                .then(|| zato::Status::from_code(code).map(Self::ZatoStatus))
-                .flatten(),
-            wants(Vendor::Zato)
-                .then(|| zato::SubStatus::from_code(code).map(Self::Zato))
-                .flatten(),
-            wants(Vendor::Zenlogin)
-                .then(|| zenlogin::ErrorCode::from_code(code).map(Self::Zenlogin))
-                .flatten(),
-            wants(Vendor::OpenAm)
-                .then(|| openam::Status::from_code(code).map(Self::OpenAm))
-                .flatten(),
-            wants(Vendor::Merchant)
-                .then(|| merchant::ErrorCode::from_code(code).map(Self::Merchant))
-                .flatten(),
+            zato::Status::from_code(code).map(Self::ZatoStatus),
+            zato::SubStatus::from_code(code).map(Self::Zato),
+            zenlogin::ErrorCode::from_code(code).map(Self::Zenlogin),
+            openam::Status::from_code(code).map(Self::OpenAm),
+            merchant::ErrorCode::from_code(code).map(Self::Merchant),
         ];
-        let mut found = candidates.into_iter().flatten();
+        let mut found = candidates
+            .into_iter()
+            .flatten()
+            .filter(|found| vendor.is_none_or(|wanted| wanted == found.vendor()));
         match (found.next(), found.next()) {
             (None, _) => Lookup::NotFound,
             (Some(one), None) => Lookup::Found(one),
