@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use crate::body::TopLevel;
 use crate::reply::Shape;
 use crate::{Error, ErrorKind, Vendor, merchant, openam, zato, zenlogin};
 
@@ -70,6 +71,29 @@ impl<'a> AnyReply<'a> {
     /// [`parse_from`](Self::parse_from)), and the vendor's own errors for a
     /// recognised but malformed body.
     pub fn parse(http_status: u16, input: &'a [u8]) -> Result<Self, Error> {
+        // A body that opens with `errors` is parsed as the one vendor body
+        // that has it, a JSON:API document, which keeps every other member:
+        // they then say whether another vendor could have sent it, without a
+        // scan of the input before the parse.
+        if TopLevel::first_key(input) == Some(b"errors") {
+            if let Ok(document) = zenlogin::ErrorDocument::parse(input) {
+                let members = document
+                    .members
+                    .iter()
+                    .map(|(name, value)| (name, value.get()));
+                let top = TopLevel::of_members(members.chain([("errors", "[")]));
+                let mut candidates = crate::detect::candidates(&top);
+                return match (candidates.next(), candidates.next()) {
+                    (Some(first), Some(second)) => {
+                        Err(Error::ambiguous(http_status, first, second, input))
+                    }
+                    _ => Ok(Self::Zenlogin(crate::Reply::new(
+                        http_status,
+                        zenlogin::ReplyBody::Document(document),
+                    ))),
+                };
+            }
+        }
         let shape = Shape::of(input);
         let vendor = match &shape {
             Shape::Empty if matches!(http_status, 401 | 403) => Vendor::Merchant,

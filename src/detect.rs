@@ -2,7 +2,7 @@
 //! members alone, however many there are.
 
 use crate::Vendor;
-use crate::body::TopLevel;
+use crate::body::{Key, TopLevel};
 
 /// Which vendor's error body `input` looks like, from its top-level members:
 ///
@@ -36,13 +36,13 @@ pub(crate) fn of(top: &TopLevel) -> Option<Vendor> {
 /// Every vendor whose body has these top-level members, in the order of
 /// the table above.
 pub(crate) fn candidates(top: &TopLevel) -> impl Iterator<Item = Vendor> + '_ {
-    let zenlogin = top.has("errors");
-    let merchant = top.first_byte("message") == Some(b'[');
-    let openam = ((top.is_number("code") || top.is_number("error"))
-        && (top.has("reason") || top.has("message")))
-        || top.has("errorMessage")
-        || (top.has("failure") && top.has("authId"));
-    let zato = top.has_zato_status() || (top.has("result") && top.has("details"));
+    let zenlogin = top.has(Key::Errors);
+    let merchant = top.first_byte(Key::Message) == Some(b'[');
+    let openam = ((top.is_number(Key::Code) || top.is_number(Key::Error))
+        && (top.has(Key::Reason) || top.has(Key::Message)))
+        || top.has(Key::ErrorMessage)
+        || (top.has(Key::Failure) && top.has(Key::AuthId));
+    let zato = top.has_zato_status() || (top.has(Key::Result) && top.has(Key::Details));
     [
         (zenlogin, Vendor::Zenlogin),
         (merchant, Vendor::Merchant),

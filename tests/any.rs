@@ -102,6 +102,26 @@ fn bodies_that_match_no_vendor_say_why() {
     }
     let err = AnyReply::parse(400, br#"{"status":"error","cid":"c","errors":[]}"#).unwrap_err();
     assert_eq!(err.candidates(), Some((Vendor::Zenlogin, Vendor::Zato)));
+    // The same when `errors` comes first, and the document is parsed before
+    // its other members are looked at.
+    for body in [
+        &br#"{"errors":[],"status":"error","cid":"c"}"#[..],
+        br#"{"errors":[{"code":"3003"}],"message":[{"errorName":"x"}]}"#,
+        br#"{"errors":[],"code":404,"reason":"Not Found"}"#,
+        br#"{"errors":[],"status":"ok"}"#,
+    ] {
+        let err = AnyReply::parse(400, body).unwrap_err();
+        assert_eq!(err.category(), Category::Ambiguous, "{err}");
+    }
+    let reply = AnyReply::parse(
+        400,
+        br#"{"errors":[{"code":"1001"}],"meta":{"a":1},"x":"y"}"#,
+    )
+    .unwrap();
+    assert_eq!(reply.vendor(), Vendor::Zenlogin);
+    // A malformed document that opens with `errors` gets Zenlogin's error.
+    let err = AnyReply::parse(400, br#"{"errors":[{"code":3003}]}"#).unwrap_err();
+    assert_eq!(err.vendor(), Some(Vendor::Zenlogin));
     // The vendor, when the caller knows it, settles it.
     let reply = AnyReply::parse_from(
         Some(Vendor::Zato),

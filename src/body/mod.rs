@@ -21,7 +21,7 @@ pub(crate) use members::Layout;
 pub use members::Members;
 pub(crate) use raw::CowStr;
 pub use raw::RawJson;
-pub(crate) use scan::TopLevel;
+pub(crate) use scan::{Key, TopLevel};
 
 use crate::{Error, Vendor};
 

@@ -2,31 +2,34 @@
 
 use super::CowStr;
 
-/// The top-level member names that tell the vendors' bodies apart, in the
-/// order of [`TopLevel::index`] (checked by a test).
-const KEYS: [&str; 14] = [
-    "status",
-    "result",
-    "details",
-    "errors",
-    "data",
-    "message",
-    "code",
-    "error",
-    "reason",
-    "errorMessage",
-    "failure",
-    "authId",
-    "tokenId",
-    "cid",
-];
+/// The top-level members that tell the vendors' bodies apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Key {
+    Status,
+    Result,
+    Details,
+    Errors,
+    Data,
+    Message,
+    Code,
+    Error,
+    Reason,
+    ErrorMessage,
+    Failure,
+    AuthId,
+    TokenId,
+    Cid,
+}
 
-/// Which of [`KEYS`] a JSON object has, and the first byte of each one's
+/// How many [`Key`]s there are.
+const KEYS: usize = Key::Cid as usize + 1;
+
+/// Which [`Key`]s a JSON object has, and the first byte of each one's
 /// first value: enough to tell the bodies apart.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct TopLevel {
     present: u16,
-    first: [u8; KEYS.len()],
+    first: [u8; KEYS],
     /// For `status`: whether its value is `"ok"`, `"warning"` or `"error"`.
     zato_status: bool,
 }
@@ -69,6 +72,41 @@ impl TopLevel {
         }
     }
 
+    /// The members of a body already parsed: `names` with the JSON text of
+    /// each one's value.
+    pub(crate) fn of_members<'m>(members: impl IntoIterator<Item = (&'m str, &'m str)>) -> Self {
+        let mut top = Self::default();
+        for (name, value) in members {
+            // The name is unescaped already: quote its escapes back for
+            // `record`, which reads it as it stands between quotes.
+            if name.contains('\\') || name.contains('"') {
+                let quoted = serde_json::to_string(name).unwrap_or_default();
+                top.record(
+                    quoted
+                        .as_bytes()
+                        .get(1..quoted.len().saturating_sub(1))
+                        .unwrap_or_default(),
+                    value.as_bytes(),
+                );
+            } else {
+                top.record(name.as_bytes(), value.as_bytes());
+            }
+        }
+        top
+    }
+
+    /// The first key of `input`'s object, as it stands between its quotes,
+    /// when `input` starts like an object.
+    pub(crate) fn first_key(input: &[u8]) -> Option<&[u8]> {
+        let at = skip_ws(input, 0);
+        if input.get(at) != Some(&b'{') {
+            return None;
+        }
+        let start = skip_ws(input, at + 1);
+        let end = skip_string(input, start)?;
+        input.get(start + 1..end - 1)
+    }
+
     /// Notes member `key` (its text between the quotes) with its value.
     fn record(&mut self, key: &[u8], value: &[u8]) {
         let at = if key.contains(&b'\\') {
@@ -87,53 +125,53 @@ impl TopLevel {
             if let Some(slot) = self.first.get_mut(at) {
                 *slot = value.first().copied().unwrap_or(0);
             }
-            if at == 0 {
+            if at == Key::Status as usize {
                 self.zato_status = matches!(value, br#""ok""# | br#""warning""# | br#""error""#);
             }
         }
     }
 
-    /// The position of `key` in [`KEYS`]: a `match`, which compiles to a
-    /// switch on the length and one compare (and, for a constant `key`,
-    /// nothing at run time).
-    #[inline]
+    /// The [`Key`] a member name is, as its index: a `match`, which
+    /// compiles to a switch on the length and one compare.
     fn index(key: &[u8]) -> Option<usize> {
-        Some(match key {
-            b"status" => 0,
-            b"result" => 1,
-            b"details" => 2,
-            b"errors" => 3,
-            b"data" => 4,
-            b"message" => 5,
-            b"code" => 6,
-            b"error" => 7,
-            b"reason" => 8,
-            b"errorMessage" => 9,
-            b"failure" => 10,
-            b"authId" => 11,
-            b"tokenId" => 12,
-            b"cid" => 13,
+        let key = match key {
+            b"status" => Key::Status,
+            b"result" => Key::Result,
+            b"details" => Key::Details,
+            b"errors" => Key::Errors,
+            b"data" => Key::Data,
+            b"message" => Key::Message,
+            b"code" => Key::Code,
+            b"error" => Key::Error,
+            b"reason" => Key::Reason,
+            b"errorMessage" => Key::ErrorMessage,
+            b"failure" => Key::Failure,
+            b"authId" => Key::AuthId,
+            b"tokenId" => Key::TokenId,
+            b"cid" => Key::Cid,
             _ => return None,
-        })
+        };
+        Some(key as usize)
     }
 
     /// Whether member `key` is present.
     #[inline]
-    pub(crate) fn has(&self, key: &str) -> bool {
-        Self::index(key.as_bytes()).is_some_and(|at| self.present & (1 << at) != 0)
+    pub(crate) const fn has(&self, key: Key) -> bool {
+        self.present & (1 << key as usize) != 0
     }
 
     /// The first byte of member `key`'s value, when present.
     #[inline]
-    pub(crate) fn first_byte(&self, key: &str) -> Option<u8> {
-        let at = Self::index(key.as_bytes())?;
-        (self.present & (1 << at) != 0)
-            .then(|| self.first.get(at).copied())
-            .flatten()
+    pub(crate) fn first_byte(&self, key: Key) -> Option<u8> {
+        if self.has(key) {
+            self.first.get(key as usize).copied()
+        } else {
+            None
+        }
     }
 
     /// Whether member `key` is a JSON number.
-    pub(crate) fn is_number(&self, key: &str) -> bool {
+    pub(crate) fn is_number(&self, key: Key) -> bool {
         self.first_byte(key)
             .is_some_and(|b| b == b'-' || b.is_ascii_digit())
     }
@@ -153,18 +191,40 @@ fn skip_ws(input: &[u8], mut at: usize) -> usize {
 }
 
 /// The position after the string that starts (with its quote) at `at`.
+///
+/// Eight bytes at a time while none of them is a quote or a backslash: most
+/// of a body is strings, and this is most of the scan.
 fn skip_string(input: &[u8], at: usize) -> Option<usize> {
     if input.get(at) != Some(&b'"') {
         return None;
     }
     let mut at = at + 1;
     loop {
+        while let Some(chunk) = input.get(at..at + 8) {
+            let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).ok()?);
+            let hits = bytes_equal(word, b'"') | bytes_equal(word, b'\\');
+            if hits != 0 {
+                // The lowest marked byte is the first quote or backslash:
+                // the marks above it may be false, it never is.
+                at += (hits.trailing_zeros() / 8) as usize;
+                break;
+            }
+            at += 8;
+        }
         match input.get(at)? {
             b'"' => return Some(at + 1),
             b'\\' => at += 2,
             _ => at += 1,
         }
     }
+}
+
+/// The high bit of the bytes of `word` that equal `byte`: exact for the
+/// lowest such byte (the classic test for a zero byte, on `word ^ byte`).
+const fn bytes_equal(word: u64, byte: u8) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let diff = word ^ (ONES * byte as u64);
+    diff.wrapping_sub(ONES) & !diff & (ONES << 7)
 }
 
 /// The position after the value that starts at `at`: a string, an object or
@@ -210,13 +270,65 @@ fn skip_value(input: &[u8], at: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::{KEYS, TopLevel};
+    use super::{Key, TopLevel};
 
     #[test]
-    fn the_index_follows_the_key_list() {
-        for (at, key) in KEYS.iter().enumerate() {
-            assert_eq!(TopLevel::index(key.as_bytes()), Some(at), "{key}");
+    fn member_names_are_their_keys() {
+        for (name, key) in [
+            ("status", Key::Status),
+            ("errorMessage", Key::ErrorMessage),
+            ("cid", Key::Cid),
+        ] {
+            assert_eq!(
+                TopLevel::index(name.as_bytes()),
+                Some(key as usize),
+                "{name}"
+            );
         }
         assert_eq!(TopLevel::index(b"statu"), None);
+        let top = TopLevel::scan(br#"{"sta\u0074us":"ok","cid":[1,{"a":"]"}],"x":null}"#).unwrap();
+        assert!(top.has(Key::Status) && top.has_zato_status() && top.has(Key::Cid));
+        assert_eq!(top.first_byte(Key::Cid), Some(b'['));
+        assert!(!top.has(Key::Errors));
+        assert!(TopLevel::scan(br#"{"a":"unterminated}"#).is_none());
+        assert!(TopLevel::scan(br#"{"a":1} x"#).is_none());
+        assert!(TopLevel::scan(b"[1]").is_none());
+    }
+
+    /// The word-at-a-time string scan agrees with a byte-by-byte one,
+    /// wherever the quote and the escapes fall.
+    #[test]
+    fn skipping_strings_agrees_with_the_plain_scan() {
+        fn plain(input: &[u8]) -> Option<usize> {
+            let mut at = 1;
+            loop {
+                match input.get(at)? {
+                    b'"' => return Some(at + 1),
+                    b'\\' => at += 2,
+                    _ => at += 1,
+                }
+            }
+        }
+        let pieces: [&[u8]; 6] = [
+            b"a",
+            b"\\\"",
+            b"\\\\",
+            b"\xc3\xa9",
+            b"bcdefghij",
+            b"\\u0041",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..20_000 {
+            let mut input = b"\"".to_vec();
+            for _ in 0..(seed % 9) {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                input.extend_from_slice(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            if seed % 3 != 0 {
+                input.push(b'"');
+            }
+            input.extend_from_slice(b"tail");
+            assert_eq!(super::skip_string(&input, 0), plain(&input), "{input:?}");
+        }
     }
 }

@@ -6,6 +6,7 @@ use std::fmt;
 
 use super::ErrorBody;
 use crate::body;
+use crate::body::Key;
 use crate::reply::Shape;
 use crate::{Error, Members, Vendor};
 
@@ -200,10 +201,10 @@ impl fmt::Display for ReplyBody<'_> {
 /// with `failure` (and no `code`) a module's, any other the CREST error body.
 fn read<'a>(_: u16, input: &'a [u8], shape: Shape<'_>) -> Result<ReplyBody<'a>, Error> {
     match shape {
-        Shape::Object(top) if !top.has("code") && top.has("errorMessage") => {
+        Shape::Object(top) if !top.has(Key::Code) && top.has(Key::ErrorMessage) => {
             body::parse_slice(Vendor::OpenAm, input).map(ReplyBody::Legacy)
         }
-        Shape::Object(top) if !top.has("code") && top.has("failure") => {
+        Shape::Object(top) if !top.has(Key::Code) && top.has(Key::Failure) => {
             body::parse_slice(Vendor::OpenAm, input).map(ReplyBody::Module)
         }
         _ => ErrorBody::parse(input).map(ReplyBody::Error),

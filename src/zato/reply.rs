@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use super::Response;
+use crate::body::Key;
 use crate::error::Bounded;
 use crate::reply::Shape;
 use crate::{Error, Members, Vendor};
@@ -165,7 +166,7 @@ fn read<'a>(_: u16, input: &'a [u8], shape: Shape<'_>) -> Result<ReplyBody<'a>, 
         Shape::Other(text) if text == ReplyBody::PLAIN_BAD_REQUEST.as_bytes() => {
             Ok(ReplyBody::PlainBadRequest)
         }
-        Shape::Object(top) if !top.has("status") && top.has("result") => {
+        Shape::Object(top) if !top.has(Key::Status) && top.has(Key::Result) => {
             BadRequest::parse(input).map(ReplyBody::BadRequest)
         }
         _ => Response::parse(input).map(ReplyBody::Response),
