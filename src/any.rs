@@ -77,6 +77,13 @@ impl<'a> AnyReply<'a> {
         // scan of the input before the parse.
         if TopLevel::first_key(input) == Some(b"errors") {
             if let Ok(document) = zenlogin::ErrorDocument::parse(input) {
+                // `errors` alone is the mark of Zenlogin's document only.
+                if document.members.is_empty() {
+                    return Ok(Self::Zenlogin(crate::Reply::new(
+                        http_status,
+                        zenlogin::ReplyBody::Document(document),
+                    )));
+                }
                 let members = document
                     .members
                     .iter()
