@@ -211,6 +211,13 @@ forward! {
     is_retryable -> bool;
     /// The body as it goes on the wire.
     to_body -> String;
+    /// The codes the body carries, as the wire spells them.
+    codes -> Vec<std::borrow::Cow<'_, str>>;
+    /// The body's own words about the failure (see
+    /// [`ReplyContent::detail`](crate::ReplyContent::detail)).
+    detail -> Option<std::borrow::Cow<'_, str>>;
+    /// The body's media type, for `Content-Type`; none for no body.
+    media_type -> Option<&'static str>;
 }
 
 /// The vendor's reply line.

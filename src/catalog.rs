@@ -408,6 +408,14 @@ macro_rules! catalog {
 
         impl $crate::catalog::sealed::Sealed for $Name {}
 
+        /// The entry's HTTP status.
+        #[cfg(feature = "http")]
+        impl From<$Name> for http::StatusCode {
+            fn from(code: $Name) -> Self {
+                $crate::integrations::http::status_code(code.http_status())
+            }
+        }
+
         impl $crate::Catalog for $Name {
             const VENDOR: $crate::Vendor = $crate::Vendor::$vendor;
             const NOUN: &'static str = $noun;

@@ -181,7 +181,7 @@ impl fmt::Display for GrpcCode {
 
 /// One row per kind: who acts, whether a retry may succeed, the gRPC code.
 macro_rules! kinds {
-    ($($kind:ident $words:literal => $actor:ident, $retry:literal, $grpc:ident;)+) => {
+    ($($kind:ident $words:literal $id:ident => $actor:ident, $retry:literal, $grpc:ident;)+) => {
         impl ErrorKind {
             /// Every kind.
             pub const ALL: &'static [Self] = &[$(Self::$kind),+];
@@ -191,6 +191,28 @@ macro_rules! kinds {
             #[must_use]
             pub const fn words(self) -> &'static str {
                 match self { $(Self::$kind => $words,)+ }
+            }
+
+            /// The kind's identifier, in snake case (`rate_limited`): what
+            /// serde writes and [`from_id`](Self::from_id) reads, stable
+            /// across releases.
+            ///
+            /// ```
+            /// use sso_errors::ErrorKind;
+            ///
+            /// assert_eq!(ErrorKind::RateLimited.id(), "rate_limited");
+            /// assert_eq!(ErrorKind::from_id("rate_limited"), Some(ErrorKind::RateLimited));
+            /// assert_eq!(ErrorKind::from_id("rate limited"), None);
+            /// ```
+            #[must_use]
+            pub const fn id(self) -> &'static str {
+                match self { $(Self::$kind => stringify!($id),)+ }
+            }
+
+            /// The kind with this [`id`](Self::id), if any.
+            #[must_use]
+            pub fn from_id(id: &str) -> Option<Self> {
+                match id { $(stringify!($id) => Some(Self::$kind),)+ _ => None }
             }
 
             /// Who must act on an error of this kind.
@@ -219,27 +241,27 @@ macro_rules! kinds {
 }
 
 kinds! {
-    Success "success" => Nobody, false, Ok;
-    Unspecified "unspecified" => Developer, false, Unknown;
-    BadCredentials "bad credentials" => EndUser, false, Unauthenticated;
-    NotAllowed "not allowed" => EndUser, false, PermissionDenied;
-    Locked "locked" => Developer, false, FailedPrecondition;
-    NotConfirmed "not confirmed" => EndUser, false, FailedPrecondition;
-    NotApproved "not approved" => Developer, false, FailedPrecondition;
-    Expired "expired" => EndUser, false, Unauthenticated;
-    NotFound "not found" => Developer, false, NotFound;
-    AlreadyExists "already exists" => EndUser, false, AlreadyExists;
-    Conflict "conflict" => Developer, false, Aborted;
-    InvalidInput "invalid input" => EndUser, false, InvalidArgument;
-    MissingInput "missing input" => Developer, false, InvalidArgument;
-    TooLarge "too large" => EndUser, false, OutOfRange;
-    BadRequest "bad request" => Developer, false, InvalidArgument;
-    RateLimited "rate limited" => Nobody, true, ResourceExhausted;
-    Unavailable "unavailable" => Nobody, true, Unavailable;
-    Timeout "timeout" => Nobody, true, DeadlineExceeded;
-    Internal "internal" => Developer, false, Internal;
-    Unsupported "unsupported" => Developer, false, Unimplemented;
-    Misconfigured "misconfigured" => Developer, false, FailedPrecondition;
+    Success "success" success => Nobody, false, Ok;
+    Unspecified "unspecified" unspecified => Developer, false, Unknown;
+    BadCredentials "bad credentials" bad_credentials => EndUser, false, Unauthenticated;
+    NotAllowed "not allowed" not_allowed => EndUser, false, PermissionDenied;
+    Locked "locked" locked => Developer, false, FailedPrecondition;
+    NotConfirmed "not confirmed" not_confirmed => EndUser, false, FailedPrecondition;
+    NotApproved "not approved" not_approved => Developer, false, FailedPrecondition;
+    Expired "expired" expired => EndUser, false, Unauthenticated;
+    NotFound "not found" not_found => Developer, false, NotFound;
+    AlreadyExists "already exists" already_exists => EndUser, false, AlreadyExists;
+    Conflict "conflict" conflict => Developer, false, Aborted;
+    InvalidInput "invalid input" invalid_input => EndUser, false, InvalidArgument;
+    MissingInput "missing input" missing_input => Developer, false, InvalidArgument;
+    TooLarge "too large" too_large => EndUser, false, OutOfRange;
+    BadRequest "bad request" bad_request => Developer, false, InvalidArgument;
+    RateLimited "rate limited" rate_limited => Nobody, true, ResourceExhausted;
+    Unavailable "unavailable" unavailable => Nobody, true, Unavailable;
+    Timeout "timeout" timeout => Nobody, true, DeadlineExceeded;
+    Internal "internal" internal => Developer, false, Internal;
+    Unsupported "unsupported" unsupported => Developer, false, Unimplemented;
+    Misconfigured "misconfigured" misconfigured => Developer, false, FailedPrecondition;
 }
 
 /// Writes the kind in [`words`](ErrorKind::words).
@@ -285,5 +307,24 @@ impl ErrorKind {
             500..=599 => Self::Internal,
             _ => Self::Unspecified,
         }
+    }
+}
+
+/// Writes the kind's [`id`](ErrorKind::id).
+#[cfg(feature = "std")]
+impl serde::Serialize for ErrorKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
+    }
+}
+
+/// Reads a kind's [`id`](ErrorKind::id).
+#[cfg(feature = "std")]
+impl<'de> serde::Deserialize<'de> for ErrorKind {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let id = crate::body::CowStr::deserialize(deserializer)?;
+        Self::from_id(&id.0).ok_or_else(|| {
+            serde::de::Error::custom("expected the id of an ErrorKind, such as `rate_limited`")
+        })
     }
 }

@@ -22,8 +22,12 @@ mod any;
 mod body;
 #[cfg(feature = "std")]
 pub mod detect;
+#[cfg(feature = "http")]
+mod integrations;
 #[cfg(feature = "std")]
 mod list;
+#[cfg(feature = "std")]
+mod problem;
 #[cfg(feature = "std")]
 #[macro_use]
 mod reply;
@@ -47,6 +51,8 @@ pub use kind::{Actor, ErrorKind, GrpcCode};
 #[cfg(feature = "std")]
 pub use list::List;
 pub use lookup::{AnyCode, Lookup};
+#[cfg(feature = "std")]
+pub use problem::Problem;
 #[cfg(feature = "std")]
 pub use reply::{Reply, ReplyContent};
 pub use vendor::{UnknownVendor, Vendor};

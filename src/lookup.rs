@@ -130,6 +130,26 @@ impl AnyCode {
 }
 
 /// Writes the canonical wire code.
+macro_rules! into_any_code {
+    ($($T:ty => $V:ident,)+) => {
+        $(
+            impl From<$T> for AnyCode {
+                fn from(code: $T) -> Self {
+                    Self::$V(code)
+                }
+            }
+        )+
+    };
+}
+
+into_any_code! {
+    zato::Status => ZatoStatus,
+    zato::SubStatus => Zato,
+    zenlogin::ErrorCode => Zenlogin,
+    openam::Status => OpenAm,
+    merchant::ErrorCode => Merchant,
+}
+
 impl fmt::Display for AnyCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())

@@ -1,6 +1,7 @@
 //! What a vendor's endpoint answered: the HTTP status and the body, one
 //! type for every vendor.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::Vendor;
@@ -33,9 +34,28 @@ pub trait ReplyContent: Sealed + Clone + fmt::Debug + PartialEq + fmt::Display {
     /// unchanged.
     fn is_retryable(&self) -> bool;
 
+    /// The codes the body carries, as the wire spells them, known or not
+    /// (OpenAM's numbers in decimal); none for a fixed text.
+    fn codes(&self) -> Vec<Cow<'_, str>>;
+
+    /// The body's own words about this failure, where it has them: a
+    /// Zenlogin error object's `detail`, OpenAM's `message`, a merchant
+    /// entry's `description`, Zato's `details` (the first, where there are
+    /// several). Received text, unbounded and unescaped: escape it before
+    /// it reaches a terminal or a log.
+    fn detail(&self) -> Option<Cow<'_, str>>;
+
+    /// The body's media type, for `Content-Type`: the vendor's JSON media
+    /// type ([`Vendor::media_type`]), `text/plain; charset=utf-8` for a
+    /// plain text, none for no body.
+    fn media_type(&self) -> Option<&'static str>;
+
     /// Detaches the body from the input it borrows from.
     fn into_owned(self) -> Self::Owned;
 }
+
+/// The media type of a plain-text body.
+pub(crate) const TEXT_PLAIN: &str = "text/plain; charset=utf-8";
 
 /// A vendor's answer: the HTTP status it came with, as the caller passed
 /// it, and its body, recognised and parsed. Every vendor's `Reply` is this
@@ -118,6 +138,25 @@ impl<B: ReplyContent> Reply<B> {
         self.body.is_retryable()
     }
 
+    /// The codes the body carries, as the wire spells them.
+    #[must_use]
+    pub fn codes(&self) -> Vec<Cow<'_, str>> {
+        self.body.codes()
+    }
+
+    /// The body's own words about the failure (see
+    /// [`ReplyContent::detail`]).
+    #[must_use]
+    pub fn detail(&self) -> Option<Cow<'_, str>> {
+        self.body.detail()
+    }
+
+    /// The body's media type, for `Content-Type`; none for no body.
+    #[must_use]
+    pub fn media_type(&self) -> Option<&'static str> {
+        self.body.media_type()
+    }
+
     /// Detaches the reply from the input it borrows from.
     #[must_use]
     pub fn into_owned(self) -> Reply<B::Owned> {
@@ -148,7 +187,8 @@ macro_rules! reply_body {
     (
         $(#[$meta:meta])*
         pub enum $Name:ident<'a>: $vendor:ident, read = $read:path $(, scan = $scan:literal)?,
-            kind = $kind:path, retryable = $retryable:path {
+            kind = $kind:path, retryable = $retryable:path,
+            codes = $codes:path, detail = $detail:path {
             $($(#[$vmeta:meta])* $V:ident $(($T:ty))? $(= $text:expr)?),+ $(,)?
         }
     ) => {
@@ -181,6 +221,22 @@ macro_rules! reply_body {
                 Self::parse_shaped(http_status, input, shape)
             }
 
+            #[doc = concat!(
+                "Reads an answer of ", stringify!($vendor), " from an HTTP response: ",
+                "its status and body, as [`parse`](Self::parse) does."
+            )]
+            ///
+            /// # Errors
+            ///
+            /// As [`parse`](Self::parse).
+            #[cfg(feature = "http")]
+            #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+            pub fn from_http<T: AsRef<[u8]>>(
+                response: &'a http::Response<T>,
+            ) -> Result<Self, $crate::Error> {
+                Self::parse(response.status().as_u16(), response.body().as_ref())
+            }
+
             /// [`parse`](Self::parse), for an input already looked at.
             pub(crate) fn parse_shaped(
                 http_status: u16,
@@ -207,6 +263,18 @@ macro_rules! reply_body {
                 $retryable(self)
             }
 
+            fn codes(&self) -> Vec<std::borrow::Cow<'_, str>> {
+                $codes(self)
+            }
+
+            fn detail(&self) -> Option<std::borrow::Cow<'_, str>> {
+                $detail(self)
+            }
+
+            fn media_type(&self) -> Option<&'static str> {
+                reply_body!(@media self $vendor [] $($V $(($T))? $(= $text)?,)+)
+            }
+
             fn into_owned(self) -> $Name<'static> {
                 reply_body!(@owned self $Name [] $($V $(($T))? $(= $text)?,)+)
             }
@@ -218,6 +286,16 @@ macro_rules! reply_body {
     };
     (@to_body $s:ident [$($arms:tt)*] $V:ident = $text:expr, $($rest:tt)*) => {
         reply_body!(@to_body $s [$($arms)* Self::$V => String::from($text),] $($rest)*)
+    };
+    (@media $s:ident $vendor:ident [$($arms:tt)*]) => { match $s { $($arms)* } };
+    (@media $s:ident $vendor:ident [$($arms:tt)*] $V:ident($T:ty), $($rest:tt)*) => {
+        reply_body!(@media $s $vendor [$($arms)* Self::$V(_) => Some($crate::Vendor::$vendor.media_type()),] $($rest)*)
+    };
+    (@media $s:ident $vendor:ident [$($arms:tt)*] $V:ident = $text:expr, $($rest:tt)*) => {
+        reply_body!(@media $s $vendor [$($arms)* Self::$V => {
+            let text: &str = $text;
+            (!text.is_empty()).then_some($crate::reply::TEXT_PLAIN)
+        },] $($rest)*)
     };
     (@owned $s:ident $Name:ident [$($arms:tt)*]) => { match $s { $($arms)* } };
     (@owned $s:ident $Name:ident [$($arms:tt)*] $V:ident($T:ty), $($rest:tt)*) => {

@@ -46,6 +46,25 @@ impl Vendor {
         }
     }
 
+    /// The media type of the vendor's JSON error bodies, for the
+    /// `Content-Type` header: JSON:API's `application/vnd.api+json` for
+    /// Zenlogin (JSON:API requires it of a server, and Zenlogin says it
+    /// follows JSON:API), `application/json` for the others.
+    ///
+    /// ```
+    /// use sso_errors::Vendor;
+    ///
+    /// assert_eq!(Vendor::Zenlogin.media_type(), "application/vnd.api+json");
+    /// assert_eq!(Vendor::Zato.media_type(), "application/json");
+    /// ```
+    #[must_use]
+    pub const fn media_type(self) -> &'static str {
+        match self {
+            Self::Zenlogin => "application/vnd.api+json",
+            Self::Zato | Self::OpenAm | Self::Merchant => "application/json",
+        }
+    }
+
     /// The vendor's name, as written in messages.
     #[must_use]
     pub const fn name(self) -> &'static str {

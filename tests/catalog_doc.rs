@@ -4,13 +4,13 @@
 
 use std::fmt::Write as _;
 
-use sso_errors::{Catalog, merchant, openam, zato, zenlogin};
+use sso_errors::{AnyCode, Catalog, Problem, merchant, openam, zato, zenlogin};
 
 fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
 
-fn table<C: Catalog>(out: &mut String, title: &str) {
+fn table<C: Catalog + Into<AnyCode>>(out: &mut String, title: &str) {
     writeln!(out, "## {title}\n").unwrap();
     writeln!(
         out,
@@ -18,9 +18,23 @@ fn table<C: Catalog>(out: &mut String, title: &str) {
     )
     .unwrap();
     for entry in C::ALL {
+        // The anchor a problem document's `type` points at.
+        let any: AnyCode = (*entry).into();
+        let anchor = format!(
+            "{}-{}",
+            any.vendor().id(),
+            entry.code().to_ascii_lowercase()
+        );
+        assert_eq!(
+            Problem::type_of(any),
+            format!("{}{anchor}", Problem::TYPE_BASE)
+        );
         let code = match entry.alias() {
-            Some(alias) => format!("`{}` (documented as `{alias}`)", entry.code()),
-            None => format!("`{}`", entry.code()),
+            Some(alias) => format!(
+                "<a id=\"{anchor}\"></a>`{}` (documented as `{alias}`)",
+                entry.code()
+            ),
+            None => format!("<a id=\"{anchor}\"></a>`{}`", entry.code()),
         };
         writeln!(
             out,
@@ -44,7 +58,8 @@ fn catalog() -> String {
         "# Catalog\n\nEvery code of every vendor the crate knows, generated from the catalog \
          tables (`cargo test --test catalog_doc` checks it is current). `kind` is the \
          cross-vendor `ErrorKind`; `origin` says whether the vendor's documentation, its \
-         server, or both know the code.\n\n",
+         server, or both know the code. Each code's anchor (`#zato-e005001`) is the `type` of \
+         the crate's RFC 9457 problem documents for it.\n\n",
     );
     table::<zato::Status>(&mut out, "Zato SSO status");
     table::<zato::SubStatus>(&mut out, "Zato SSO sub-status");

@@ -8,8 +8,8 @@
 ///     /// docs
 ///     pub struct Name<'a>: "what the parser expected"
 ///         [, vendor = Vendor [, pages = true]] // a top-level body: `parse` and `Body`
-///         [, missing = path]   // fn(&'static str, Layout, &Members) -> Problem
-///         [, check = path]     // fn(&Name<'_>) -> Result<(), Problem>
+///         [, missing = path]   // fn(&'static str, Layout, &Members) -> Mismatch
+///         [, check = path]     // fn(&Name<'_>) -> Result<(), Mismatch>
 ///         [, order = ["name", …]] // how a body built in code is written
 ///     {
 ///         /// docs
@@ -100,7 +100,7 @@ macro_rules! body {
 
         const _: () = {
             use core::fmt;
-            use $crate::body::{Field, Layout, Mode, Problem, Seed, Write};
+            use $crate::body::{Field, Layout, Mode, Mismatch, Seed, Write};
             use $crate::{Members, RawJson};
             use serde::de::{self, MapAccess, Visitor};
             use serde::ser::SerializeMap as _;
@@ -169,9 +169,9 @@ macro_rules! body {
                         members.push_received(M::str(key), value, layout.len());
                     }
                     #[allow(unused_variables)]
-                    let missing = |name: &'static str| -> Problem {
+                    let missing = |name: &'static str| -> Mismatch {
                         $(if true { return $missing(name, layout, &members); })?
-                        Problem::Missing(name)
+                        Mismatch::Missing(name)
                     };
                     $(
                         let $field = match $field {
@@ -359,6 +359,23 @@ macro_rules! body {
                         $Name::into_owned(self)
                     }
                 }
+
+                /// [`Body::to_http`](crate::Body::to_http).
+                #[cfg(feature = "http")]
+                impl From<$Name<'_>> for http::Response<String> {
+                    fn from(body: $Name<'_>) -> Self {
+                        $crate::Body::to_http(&body)
+                    }
+                }
+
+                /// The body with its status and `Content-Type`
+                /// ([`Body::to_http`](crate::Body::to_http)).
+                #[cfg(feature = "axum")]
+                impl axum_core::response::IntoResponse for $Name<'_> {
+                    fn into_response(self) -> axum_core::response::Response {
+                        $crate::Body::to_http(&self).into_response()
+                    }
+                }
             )?
 
             /// Writes the members in the order received; a body built in
@@ -432,7 +449,7 @@ macro_rules! body {
     (@finish $built:expr, $check:path) => {{
         let body = Ok($built);
         if let Ok(built) = &body {
-            $check(built).map_err(Problem::into_error)?;
+            $check(built).map_err(Mismatch::into_error)?;
         }
         body
     }};
@@ -440,7 +457,7 @@ macro_rules! body {
     (@member $key:ident $map:ident $layout:ident $M:ident $field:ident: $ty:ty = $name:literal, [$($via:ty)?]) => {
         if $key == $name {
             if $field.is_some() {
-                return Err(Problem::Duplicate($name).into_error());
+                return Err(Mismatch::Duplicate($name).into_error());
             }
             $layout.push(Idx::$field as usize);
             $field = Some(

@@ -93,12 +93,36 @@ pub trait Body<'a>: Sealed + Sized + Clone + fmt::Debug + PartialEq + serde::Ser
 
     /// Detaches the body from the input it borrows from.
     fn into_owned(self) -> Self::Owned;
+
+    /// The body as an HTTP response: its [`http_status`](Self::http_status),
+    /// the vendor's `Content-Type` ([`Vendor::media_type`]) and the exact
+    /// bytes of [`to_json`](Self::to_json).
+    ///
+    /// ```
+    /// use sso_errors::{Body, zenlogin::{ErrorCode, ErrorDocument, ErrorObject}};
+    ///
+    /// let error = ErrorObject::render(ErrorCode::InvalidApplicationKey, &["appl0"])?;
+    /// let response = ErrorDocument::new([error]).to_http();
+    /// assert_eq!(response.status(), 400);
+    /// assert_eq!(response.headers()["content-type"], "application/vnd.api+json");
+    /// assert_eq!(response.body(), r#"{"errors":[{"code":"3003","detail":"Invalid *application_key* URL param: appl0"}]}"#);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[cfg(feature = "http")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+    fn to_http(&self) -> http::Response<String> {
+        crate::integrations::http::response(
+            self.http_status(),
+            Some(Self::VENDOR.media_type()),
+            self.to_json(),
+        )
+    }
 }
 
 /// Why a JSON object is not the body expected, found by the crate rather
 /// than by `serde`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Problem {
+pub(crate) enum Mismatch {
     /// A required member is missing.
     Missing(&'static str),
     /// A member appears twice.
@@ -109,7 +133,7 @@ pub(crate) enum Problem {
     NotAnErrorBody(&'static str),
 }
 
-impl Problem {
+impl Mismatch {
     /// The `serde` error that carries the problem out of the parser.
     pub(crate) fn into_error<E: de::Error>(self) -> E {
         match self {

@@ -8,7 +8,7 @@ use serde::de::{self, Visitor};
 
 use super::{Description, ErrorCode};
 use crate::ErrorKind;
-use crate::body::{self, Field, Mode, Problem};
+use crate::body::{self, Field, Mismatch, Mode};
 use crate::error::Bounded;
 use crate::{List, Members, RawJson, Vendor};
 
@@ -301,9 +301,9 @@ body! {
 }
 
 /// An empty `message` list reports no error.
-fn not_empty(body: &ErrorBody<'_>) -> Result<(), Problem> {
+fn not_empty(body: &ErrorBody<'_>) -> Result<(), Mismatch> {
     if body.message.is_empty() {
-        Err(Problem::NotAnErrorBody("an empty `message` list"))
+        Err(Mismatch::NotAnErrorBody("an empty `message` list"))
     } else {
         Ok(())
     }

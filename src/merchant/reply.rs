@@ -1,6 +1,7 @@
 //! Everything a merchant endpoint can answer an error with: an error body, or
 //! nothing at all.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use super::ErrorBody;
@@ -34,6 +35,17 @@ use crate::{Error, Vendor};
 /// ```
 pub type Reply<'a> = crate::Reply<ReplyBody<'a>>;
 
+/// The entries' codes; none without a body.
+fn codes_of<'b>(body: &'b ReplyBody<'_>) -> Vec<Cow<'b, str>> {
+    body.error_body().map(ErrorBody::codes).unwrap_or_default()
+}
+
+/// The first entry's description, as the wire carried it.
+fn detail_of<'b>(body: &'b ReplyBody<'_>) -> Option<Cow<'b, str>> {
+    let entry = body.error_body()?.message().first()?;
+    Some(entry.description_text())
+}
+
 /// What an answer means: the body's kind; no body is insufficient
 /// privileges.
 fn kind_of(body: &ReplyBody<'_>) -> crate::ErrorKind {
@@ -53,7 +65,7 @@ reply_body! {
     // Boxing the body would cost every parse an allocation.
     #[allow(clippy::large_enum_variant)]
     pub enum ReplyBody<'a>: Merchant, read = read,
-        kind = kind_of, retryable = is_retryable {
+        kind = kind_of, retryable = is_retryable, codes = codes_of, detail = detail_of {
         /// An error body.
         Error(ErrorBody<'a>),
         /// A 401 or 403 without a body: insufficient privileges.

@@ -5,7 +5,7 @@ use std::fmt;
 
 use super::html::unescape_html;
 use super::{Code, Status};
-use crate::body::{self, Layout, Problem};
+use crate::body::{self, Layout, Mismatch};
 use crate::error::Bounded;
 use crate::{Members, RawJson, Vendor};
 
@@ -326,17 +326,17 @@ impl<'a> Cause<'a> {
 }
 
 /// What a JSON object without a code is, from the members it has.
-fn missing_code(name: &'static str, layout: Layout, members: &Members<'_>) -> Problem {
+fn missing_code(name: &'static str, layout: Layout, members: &Members<'_>) -> Mismatch {
     if members.get("errorMessage").is_some() || members.get("failure").is_some() {
-        Problem::Data(
+        Mismatch::Data(
             "an authentication failure (`errorMessage` or `failure`), not a CREST error body: \
              parse it with `openam::Reply`",
         )
     } else if layout.len() > 0 || members.get("error").is_some() {
-        Problem::Missing(name)
+        Mismatch::Missing(name)
     } else if members.get("tokenId").is_some() {
-        Problem::NotAnErrorBody("a success body (`tokenId`)")
+        Mismatch::NotAnErrorBody("a success body (`tokenId`)")
     } else {
-        Problem::NotAnErrorBody("a JSON object without `code`, `reason` or `message`")
+        Mismatch::NotAnErrorBody("a JSON object without `code`, `reason` or `message`")
     }
 }

@@ -112,6 +112,20 @@ impl<'a> ModuleFailure<'a> {
 /// ```
 pub type Reply<'a> = crate::Reply<ReplyBody<'a>>;
 
+/// The CREST body's code; the authenticate endpoint's other failures carry
+/// none (their status is the reply's).
+fn codes_of<'b>(body: &'b ReplyBody<'_>) -> Vec<Cow<'b, str>> {
+    match body {
+        ReplyBody::Error(body) => body.codes(),
+        ReplyBody::Legacy(_) | ReplyBody::Module(_) => Vec::new(),
+    }
+}
+
+/// The [`message`](ReplyBody::message).
+fn detail_of<'b>(body: &'b ReplyBody<'_>) -> Option<Cow<'b, str>> {
+    body.message().map(Cow::Borrowed)
+}
+
 /// What a failure means: the CREST body's kind; the authenticate
 /// endpoint's other failures reject the credentials.
 fn kind_of(body: &ReplyBody<'_>) -> crate::ErrorKind {
@@ -130,7 +144,7 @@ reply_body! {
     /// | [`Legacy`](ReplyBody::Legacy) | the legacy authenticate endpoint's `{"errorMessage":…,"failureUrl":…}` |
     /// | [`Module`](ReplyBody::Module) | an authentication module's own `{"failure":true,"reason":…,"authId":…}` |
     pub enum ReplyBody<'a>: OpenAm, read = read,
-        kind = kind_of, retryable = is_retryable {
+        kind = kind_of, retryable = is_retryable, codes = codes_of, detail = detail_of {
         /// A CREST error body.
         Error(ErrorBody<'a>),
         /// The legacy authenticate endpoint's failure.

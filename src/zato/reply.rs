@@ -100,6 +100,24 @@ impl std::error::Error for BadRequest<'_> {}
 /// ```
 pub type Reply<'a> = crate::Reply<ReplyBody<'a>>;
 
+/// The sub-statuses of a response; the bad-request bodies carry none.
+fn codes_of<'b>(body: &'b ReplyBody<'_>) -> Vec<Cow<'b, str>> {
+    match body {
+        ReplyBody::Response(response) => response.codes(),
+        ReplyBody::BadRequest(_) | ReplyBody::PlainBadRequest => Vec::new(),
+    }
+}
+
+/// The bad request's `details` (or its plain text); a response has no words
+/// of its own, only codes.
+fn detail_of<'b>(body: &'b ReplyBody<'_>) -> Option<Cow<'b, str>> {
+    match body {
+        ReplyBody::Response(_) => None,
+        ReplyBody::BadRequest(envelope) => Some(Cow::Borrowed(&envelope.details)),
+        ReplyBody::PlainBadRequest => Some(Cow::Borrowed(ReplyBody::PLAIN_BAD_REQUEST)),
+    }
+}
+
 /// What an answer means: its body's kind; the plain `Bad request` says a
 /// required input is missing.
 fn kind_of(body: &ReplyBody<'_>) -> crate::ErrorKind {
@@ -119,7 +137,7 @@ reply_body! {
     /// | [`BadRequest`](ReplyBody::BadRequest) | 400 | `{"result":"Error","cid":…,"details":"Bad request"}` |
     /// | [`PlainBadRequest`](ReplyBody::PlainBadRequest) | 400 | the text `Bad request` (channels that do not speak JSON) |
     pub enum ReplyBody<'a>: Zato, read = read,
-        kind = kind_of, retryable = never_retryable {
+        kind = kind_of, retryable = never_retryable, codes = codes_of, detail = detail_of {
         /// The SSO service's response.
         Response(Response<'a>),
         /// The 400 JSON envelope for a missing required input.

@@ -5,7 +5,7 @@ use std::fmt;
 
 use super::jsonapi::{JsonObject, check_meta};
 use super::{ErrorCode, ErrorObject, InvalidMember};
-use crate::body::{self, Layout, Problem};
+use crate::body::{self, Layout, Mismatch};
 use crate::{List, Members, RawJson, Vendor};
 
 body! {
@@ -72,20 +72,20 @@ body! {
 }
 
 /// What a JSON object without `errors` is.
-fn missing_errors(_: &'static str, layout: Layout, members: &Members<'_>) -> Problem {
+fn missing_errors(_: &'static str, layout: Layout, members: &Members<'_>) -> Mismatch {
     if members.get("data").is_some() {
-        Problem::NotAnErrorBody("a JSON:API data document (`data`, no `errors`)")
+        Mismatch::NotAnErrorBody("a JSON:API data document (`data`, no `errors`)")
     } else if layout.has(body::position(ErrorDocument::MEMBER_NAMES, "meta")) {
-        Problem::NotAnErrorBody("a JSON:API document holding only `meta` (no `errors`)")
+        Mismatch::NotAnErrorBody("a JSON:API document holding only `meta` (no `errors`)")
     } else {
-        Problem::Data("not a JSON:API error document: no `errors` member")
+        Mismatch::Data("not a JSON:API error document: no `errors` member")
     }
 }
 
 /// JSON:API forbids `data` beside `errors`.
-fn no_data(document: &ErrorDocument<'_>) -> Result<(), Problem> {
+fn no_data(document: &ErrorDocument<'_>) -> Result<(), Mismatch> {
     if document.members.get("data").is_some() {
-        Err(Problem::Data(
+        Err(Mismatch::Data(
             "`data` and `errors` must not coexist in a JSON:API document",
         ))
     } else {

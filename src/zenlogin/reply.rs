@@ -1,5 +1,6 @@
 //! What a Zenlogin endpoint answers an error with: a JSON:API error document.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use super::ErrorDocument;
@@ -20,6 +21,24 @@ use crate::reply::Shape;
 /// ```
 pub type Reply<'a> = crate::Reply<ReplyBody<'a>>;
 
+/// The codes of the document's error objects.
+fn codes_of<'b>(body: &'b ReplyBody<'_>) -> Vec<Cow<'b, str>> {
+    match body {
+        ReplyBody::Document(document) => document.codes(),
+    }
+}
+
+/// The first error object's `detail`.
+fn detail_of<'b>(body: &'b ReplyBody<'_>) -> Option<Cow<'b, str>> {
+    match body {
+        ReplyBody::Document(document) => document
+            .errors
+            .iter()
+            .find_map(|error| error.detail.as_deref())
+            .map(Cow::Borrowed),
+    }
+}
+
 /// What an answer means: the document's kind.
 fn kind_of(body: &ReplyBody<'_>) -> crate::ErrorKind {
     match body {
@@ -30,7 +49,8 @@ fn kind_of(body: &ReplyBody<'_>) -> crate::ErrorKind {
 reply_body! {
     /// The body of a Zenlogin error answer.
     pub enum ReplyBody<'a>: Zenlogin, read = read, scan = false,
-        kind = kind_of, retryable = is_retryable {
+        kind = kind_of, retryable = is_retryable,
+        codes = codes_of, detail = detail_of {
         /// The JSON:API error document, Zenlogin's one error body.
         Document(ErrorDocument<'a>),
     }
