@@ -55,7 +55,8 @@ pub struct Problem {
     /// `code`: the first code the body carries.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// `codes`: every code the body carries, when there are two or more.
+    /// `codes`: every code the body carries, when there are two or more;
+    /// else empty, and not written.
     #[serde(default, skip_serializing_if = "at_most_one")]
     pub codes: Vec<String>,
     /// `kind`: what the failure means for the caller.
@@ -138,7 +139,7 @@ impl Problem {
             detail: reply.detail().map(|detail| bounded(&detail)),
             vendor: Some(B::VENDOR),
             code: codes.first().cloned(),
-            codes,
+            codes: if codes.len() < 2 { Vec::new() } else { codes },
             kind,
             retryable: reply.is_retryable(),
         }

@@ -1,8 +1,11 @@
 //! Which sub-statuses a caller may see, and which go only to the log.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
+use std::fmt;
 
 use super::{Code, Response, Severity, Status, SubStatus};
+use crate::error::Bounded;
 use crate::{List, Wire};
 
 /// A policy deciding which sub-statuses may be revealed to the caller.
@@ -121,6 +124,8 @@ impl Disclosure {
     ) -> Disclosed<'a> {
         let logged: Vec<Code<'a>> = codes.into_iter().map(Into::into).collect();
         let mut public: List<Code<'a>> = List::new();
+        // Each code is shown once; a set keeps that linear in the codes.
+        let mut shown_once: HashSet<Code<'a>> = HashSet::new();
         for code in &logged {
             let shown = if self.reveals(code) {
                 Some(code.clone())
@@ -130,7 +135,7 @@ impl Disclosure {
                 None
             };
             if let Some(shown) = shown {
-                if !public.contains(&shown) {
+                if shown_once.insert(shown.clone()) {
                     public.push(shown);
                 }
             }
@@ -175,4 +180,49 @@ pub struct Disclosed<'a> {
     pub response: Response<'a>,
     /// Every specific sub-status, for the server log.
     pub logged: Vec<Code<'a>>,
+}
+
+/// How many codes of each list a [`Disclosed`] log line names.
+const LOGGED_CODES_SHOWN: usize = 16;
+
+/// The server's log line: the status and codes the caller got, then every
+/// specific code with its label, as in `error E005001; logged E001001
+/// username.invalid`. Neither the `cid` nor the session token is written;
+/// codes are escaped, and each list stops after 16 codes with the count of
+/// the rest, so the line is bounded whatever the input.
+///
+/// ```
+/// use sso_errors::zato::{Disclosure, SubStatus};
+///
+/// let out = Disclosure::LOGIN.disclose("30e22dfde268b7ba0b56ad0d", [SubStatus::PasswordInvalid]);
+/// assert_eq!(out.to_string(), "error E005001; logged E003001 password.invalid");
+/// ```
+impl fmt::Display for Disclosed<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fn codes<'c, 'a: 'c>(
+            f: &mut fmt::Formatter<'_>,
+            codes: impl ExactSizeIterator<Item = &'c Code<'a>>,
+            labels: bool,
+        ) -> fmt::Result {
+            let count = codes.len();
+            for code in codes.take(LOGGED_CODES_SHOWN) {
+                write!(f, " {}", Bounded(code.as_str()))?;
+                if let Some(label) = code.known().and_then(SubStatus::label).filter(|_| labels) {
+                    write!(f, " {label}")?;
+                }
+            }
+            if count > LOGGED_CODES_SHOWN {
+                write!(f, " and {} more", count - LOGGED_CODES_SHOWN)?;
+            }
+            Ok(())
+        }
+        f.write_str(self.response.status.code())?;
+        codes(f, self.response.sub_status.iter(), false)?;
+        f.write_str("; logged")?;
+        if self.logged.is_empty() {
+            f.write_str(" nothing")
+        } else {
+            codes(f, self.logged.iter(), true)
+        }
+    }
 }

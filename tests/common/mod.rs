@@ -67,3 +67,36 @@ fn compact_keeps_strings_and_order() {
         r#"{"b":"x y\" z","a":[1,2]}"#
     );
 }
+
+/// The seeds' example answers of every vendor, with their statuses.
+pub const SEED_ANSWERS: [(u16, &[u8]); 8] = [
+    (403, br#"{"status":"error","cid":"30e22dfde268b7ba0b56ad0d","sub_status":["E005001"]}"#),
+    (400, br#"{"result":"Error","cid":"000000000000000000000005","details":"Bad request"}"#),
+    (400, b"Bad request"),
+    (400, br#"{"errors":[{"code":"3003","detail":"Invalid *application_key* URL param: appl01234567891"}]}"#),
+    (404, br#"{"code":404,"reason":"Not Found","message":"Resource cannot be found."}"#),
+    (401, br#"{"errorMessage":"Invalid Password!!","failureUrl":""}"#),
+    (403, br#"{"message":[{"errorName":"Failed to generate SSO token","code":"50500","description":"Exceeded limit of SSO token generations per minute"}]}"#),
+    (403, b""),
+];
+
+/// Every answer of the seeds and of the corpus of real bodies, compacted,
+/// with its status (400 where the corpus has none) and a name.
+pub fn answers() -> Vec<(String, u16, Vec<u8>)> {
+    let mut all: Vec<(String, u16, Vec<u8>)> = SEED_ANSWERS
+        .iter()
+        .enumerate()
+        .map(|(i, (status, body))| (format!("seed {i}"), *status, body.to_vec()))
+        .collect();
+    for dir in ["zato", "zenlogin", "openam", "merchant"] {
+        for (name, vector) in vectors(dir) {
+            let status = vector.http_status.unwrap_or(400);
+            all.push((
+                format!("{dir}/{name}"),
+                status,
+                compact(vector.body.get()).into_bytes(),
+            ));
+        }
+    }
+    all
+}
