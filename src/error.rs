@@ -41,7 +41,9 @@ impl Snippet {
             end -= 1;
         }
         let mut bytes = [0; Self::CAPACITY];
-        bytes[..end].copy_from_slice(&input.as_bytes()[..end]);
+        if let (Some(to), Some(from)) = (bytes.get_mut(..end), input.as_bytes().get(..end)) {
+            to.copy_from_slice(from);
+        }
         Self {
             bytes,
             // `end` is at most CAPACITY (64), so it fits.
@@ -54,10 +56,11 @@ impl Snippet {
     /// the longest valid prefix.
     #[must_use]
     pub fn from_bytes(input: &[u8]) -> Self {
-        let head = &input[..input.len().min(Self::CAPACITY)];
+        let head = input.get(..Self::CAPACITY).unwrap_or(input);
         let text = match core::str::from_utf8(head) {
             Ok(text) => text,
-            Err(e) => core::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or_default(),
+            Err(e) => core::str::from_utf8(head.get(..e.valid_up_to()).unwrap_or_default())
+                .unwrap_or_default(),
         };
         let mut snippet = Self::new(text);
         snippet.original_len = input.len();
@@ -67,7 +70,8 @@ impl Snippet {
     /// The kept part of the input.
     #[must_use]
     pub fn as_str(&self) -> &str {
-        core::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+        let kept = self.bytes.get(..usize::from(self.len)).unwrap_or_default();
+        core::str::from_utf8(kept).unwrap_or_default()
     }
 
     /// The length in bytes of the whole input.

@@ -3,6 +3,17 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![warn(rust_2018_idioms, unreachable_pub, clippy::pedantic)]
+// No input may panic the library: no unwrap, expect, panic or unchecked
+// index outside its tests.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
 // Vendor texts and names (OpenAM, remote_addr) are quoted verbatim in docs.
 #![allow(clippy::module_name_repetitions, clippy::doc_markdown)]
 #![cfg_attr(docsrs, feature(doc_cfg))]

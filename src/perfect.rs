@@ -192,6 +192,11 @@ const fn slot(size: usize, mult: u64, key: u64) -> usize {
 /// # Panics
 ///
 /// At compile time, if two keys are equal.
+#[allow(
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "evaluated in constants only: a bad index or a panic is a build error"
+)]
 pub(crate) const fn assert_unique(keys: &[&str]) {
     let mut i = 0;
     while i < keys.len() {
@@ -214,6 +219,11 @@ pub(crate) const fn assert_unique(keys: &[&str]) {
 ///
 /// At compile time, if two keys are equal, if the table is too small, or if
 /// no multiplier separates the keys.
+#[allow(
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "evaluated in constants only: a bad index or a panic is a build error"
+)]
 pub(crate) const fn multiplier<const MIN: usize, const MAX: usize, const COMMON: usize>(
     size: usize,
     keys: &[&str],
@@ -247,6 +257,11 @@ pub(crate) const fn multiplier<const MIN: usize, const MAX: usize, const COMMON:
 }
 
 /// The length of the shortest key (0 for no keys).
+#[allow(
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "evaluated in constants only: a bad index or a panic is a build error"
+)]
 pub(crate) const fn min_len(keys: &[&str]) -> usize {
     let mut min = usize::MAX;
     let mut i = 0;
@@ -261,6 +276,11 @@ pub(crate) const fn min_len(keys: &[&str]) -> usize {
 
 /// The most frequent key length (the shortest of equally frequent ones; 0 for
 /// no keys).
+#[allow(
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "evaluated in constants only: a bad index or a panic is a build error"
+)]
 pub(crate) const fn common_len(keys: &[&str]) -> usize {
     let mut best = 0;
     let mut best_count = 0;
@@ -285,6 +305,11 @@ pub(crate) const fn common_len(keys: &[&str]) -> usize {
 }
 
 /// The length of the longest key (0 for no keys).
+#[allow(
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "evaluated in constants only: a bad index or a panic is a build error"
+)]
 pub(crate) const fn max_len(keys: &[&str]) -> usize {
     let mut max = 0;
     let mut i = 0;
@@ -341,6 +366,11 @@ impl<
     ///
     /// At compile time, if the two lists differ in length or `MULT` does not
     /// separate the keys.
+    #[allow(
+        clippy::indexing_slicing,
+        clippy::panic,
+        reason = "evaluated in constants only: a bad index or a panic is a build error"
+    )]
     pub(crate) const fn build(keys: &'static [&'static str], values: &[T]) -> Self {
         assert!(
             keys.len() == values.len(),
@@ -383,13 +413,13 @@ impl<
         if MAX <= 7 || len <= 7 {
             // Keys of up to 7 bytes are identified by their key alone.
             let key = pack::<MIN, MAX, COMMON>(bytes);
-            let (stored, value) = self.slots[slot(SIZE, MULT, key)];
+            let &(stored, value) = self.slots.get(slot(SIZE, MULT, key))?;
             return if stored == key { value } else { None };
         }
         let words = words(bytes);
         let key = fold_words(&words, len);
         let at = slot(SIZE, MULT, key);
-        let (stored, value) = self.slots[at];
+        let &(stored, value) = self.slots.get(at)?;
         // The fold carries the length, so equal folds and equal words mean
         // equal keys up to 32 bytes.
         // Compared in registers, word by word: comparing the arrays whole
@@ -413,16 +443,25 @@ impl<
     }
 }
 
-pub(crate) const fn eq(a: &[u8], b: &[u8]) -> bool {
+/// The byte at `at`, if `bytes` is that long: indexing that cannot panic,
+/// usable in a `const fn`.
+#[inline]
+pub(crate) const fn byte_at(bytes: &[u8], at: usize) -> Option<u8> {
+    match bytes.split_at_checked(at) {
+        Some((_, [byte, ..])) => Some(*byte),
+        _ => None,
+    }
+}
+
+pub(crate) const fn eq(mut a: &[u8], mut b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
+    while let ([x, a_rest @ ..], [y, b_rest @ ..]) = (a, b) {
+        if *x != *y {
             return false;
         }
-        i += 1;
+        (a, b) = (a_rest, b_rest);
     }
     true
 }

@@ -189,11 +189,13 @@ fn reset_context() {
 
 /// The index of `name` in `names`, at compile time where it can be.
 pub(crate) const fn position(names: &[&str], name: &str) -> usize {
+    let mut rest = names;
     let mut at = 0;
-    while at < names.len() {
-        if crate::perfect::eq(names[at].as_bytes(), name.as_bytes()) {
+    while let [first, tail @ ..] = rest {
+        if crate::perfect::eq(first.as_bytes(), name.as_bytes()) {
             return at;
         }
+        rest = tail;
         at += 1;
     }
     usize::MAX
@@ -201,6 +203,10 @@ pub(crate) const fn position(names: &[&str], name: &str) -> usize {
 
 /// Checks at compile time that `order` names every one of `fields` fields
 /// once.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "evaluated in constants only: a bad index is a build error"
+)]
 pub(crate) const fn assert_order(order: &[usize], fields: usize) {
     assert!(order.len() == fields, "the order names every member once");
     let mut seen = 0u32;

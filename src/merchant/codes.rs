@@ -112,13 +112,13 @@ impl ErrorCode {
     /// provider writes (`10001` → `"10001"`); `None` when no entry has it.
     #[must_use]
     pub const fn code_for_number(code: u64) -> Option<&'static str> {
-        let mut at = 0;
-        while at < Self::ALL.len() {
-            let text = Self::ALL[at].code();
+        let mut rest: &[Self] = Self::ALL;
+        while let [entry, tail @ ..] = rest {
+            let text = entry.code();
             if decimal_eq(text.as_bytes(), code) {
                 return Some(text);
             }
-            at += 1;
+            rest = tail;
         }
         None
     }
@@ -389,13 +389,14 @@ impl core::fmt::Display for Template {
 /// Whether `text` is the plain decimal spelling of `number` (no sign, no
 /// leading zero).
 const fn decimal_eq(text: &[u8], number: u64) -> bool {
-    if text.is_empty() || (text.len() > 1 && text[0] == b'0') {
+    if let [] | [b'0', _, ..] = text {
         return false;
     }
     let mut value: u64 = 0;
-    let mut i = 0;
-    while i < text.len() {
-        let digit = text[i];
+    let mut rest = text;
+    while let [digit, tail @ ..] = rest {
+        let digit = *digit;
+        rest = tail;
         if !digit.is_ascii_digit() {
             return false;
         }
@@ -406,7 +407,6 @@ const fn decimal_eq(text: &[u8], number: u64) -> bool {
             },
             None => return false,
         };
-        i += 1;
     }
     value == number
 }

@@ -171,6 +171,10 @@ const LAST: u16 = 505;
 /// Every number from [`FIRST`] to [`LAST`], mapped to its status: the array
 /// behind [`Status::from_u16`]. Building it checks, at compile time, that
 /// every entry's wire code is the decimal text of its number.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "evaluated in a constant: a bad index is a build error"
+)]
 const BY_NUMBER: [Option<Status>; (LAST - FIRST + 1) as usize] = {
     let mut table = [None; (LAST - FIRST + 1) as usize];
     let mut i = 0;
@@ -196,17 +200,16 @@ const BY_NUMBER: [Option<Status>; (LAST - FIRST + 1) as usize] = {
 };
 
 /// Whether `text` is the decimal spelling of `number`, without leading zeros.
-const fn is_decimal(text: &[u8], mut number: u16) -> bool {
-    let mut end = text.len();
-    while end > 0 {
-        end -= 1;
-        if text[end] != b'0' + (number % 10) as u8 {
+const fn is_decimal(mut text: &[u8], mut number: u16) -> bool {
+    while let [head @ .., last] = text {
+        if *last != b'0' + (number % 10) as u8 {
             return false;
         }
         number /= 10;
         if number == 0 {
-            return end == 0;
+            return head.is_empty();
         }
+        text = head;
     }
     false
 }
@@ -258,11 +261,9 @@ impl Status {
         if code < FIRST || code > LAST {
             return None;
         }
-        let index = (code - FIRST) as usize;
-        if index < BY_NUMBER.len() {
-            BY_NUMBER[index]
-        } else {
-            None
+        match BY_NUMBER.split_at_checked((code - FIRST) as usize) {
+            Some((_, [status, ..])) => *status,
+            _ => None,
         }
     }
 
@@ -335,15 +336,15 @@ impl From<Status> for u16 {
 /// Writes `number` in decimal into the end of `buf`.
 fn decimal(mut number: u16, buf: &mut [u8; 5]) -> &str {
     let mut start = buf.len();
-    while start > 0 {
+    for digit in buf.iter_mut().rev() {
+        *digit = b'0' + u8::try_from(number % 10).unwrap_or(0);
         start -= 1;
-        buf[start] = b'0' + u8::try_from(number % 10).unwrap_or(0);
         number /= 10;
         if number == 0 {
             break;
         }
     }
-    core::str::from_utf8(&buf[start..]).unwrap_or_default()
+    core::str::from_utf8(buf.get(start..).unwrap_or_default()).unwrap_or_default()
 }
 
 /// The class of an HTTP status number.

@@ -254,17 +254,16 @@ impl ErrorCode {
     /// ```
     #[must_use]
     pub const fn number(self) -> u16 {
-        let digits = self.code().as_bytes();
+        let mut digits = self.code().as_bytes();
         let mut number: u16 = 0;
-        let mut at = 0;
-        while at < digits.len() {
+        while let [digit, rest @ ..] = digits {
             // Every code is four ASCII digits: no overflow.
-            if digits[at].is_ascii_digit() {
+            if digit.is_ascii_digit() {
                 number = number
                     .saturating_mul(10)
-                    .saturating_add((digits[at] - b'0') as u16);
+                    .saturating_add((*digit - b'0') as u16);
             }
-            at += 1;
+            digits = rest;
         }
         number
     }
@@ -302,12 +301,12 @@ impl ErrorCode {
 const fn marked_up(text: &'static str) -> Option<&'static str> {
     let bytes = text.as_bytes();
     let mut open = 0;
-    while open < bytes.len() && bytes[open] != b'*' {
+    while matches!(crate::perfect::byte_at(bytes, open), Some(b) if b != b'*') {
         open += 1;
     }
     let start = open + 1;
     let mut close = start;
-    while close < bytes.len() && bytes[close] != b'*' {
+    while matches!(crate::perfect::byte_at(bytes, close), Some(b) if b != b'*') {
         close += 1;
     }
     if close >= bytes.len() || close == start {

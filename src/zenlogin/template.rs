@@ -15,13 +15,13 @@ use crate::Snippet;
 const MAX_PLACEHOLDERS: usize = 2;
 
 const _: () = {
-    let mut at = 0;
-    while at < ErrorCode::ALL.len() {
+    let mut rest: &[ErrorCode] = ErrorCode::ALL;
+    while let [code, tail @ ..] = rest {
         assert!(
-            ErrorCode::ALL[at].arity() <= MAX_PLACEHOLDERS,
+            code.arity() <= MAX_PLACEHOLDERS,
             "a Zenlogin text holds more placeholders than `Values` can hold"
         );
-        at += 1;
+        rest = tail;
     }
 };
 
@@ -144,19 +144,21 @@ impl core::iter::FusedIterator for Placeholders {}
 
 /// The byte range of the first placeholder at or after `from`.
 const fn next_placeholder(text: &[u8], from: usize) -> Option<(usize, usize)> {
+    use crate::perfect::byte_at;
     let mut at = from;
-    while at < text.len() {
-        if text[at] == b'$' && at + 1 < text.len() && text[at + 1].is_ascii_alphabetic() {
+    while let Some(byte) = byte_at(text, at) {
+        let next = byte_at(text, at + 1);
+        if byte == b'$' && matches!(next, Some(b) if b.is_ascii_alphabetic()) {
             let mut end = at + 2;
-            while end < text.len() && (text[end].is_ascii_alphanumeric() || text[end] == b'_') {
+            while matches!(byte_at(text, end), Some(b) if b.is_ascii_alphanumeric() || b == b'_') {
                 end += 1;
             }
             return Some((at, end));
         }
-        if text[at] == b'{' && at + 1 < text.len() && text[at + 1] == b'{' {
+        if byte == b'{' && matches!(next, Some(b'{')) {
             let mut end = at + 2;
-            while end + 1 < text.len() {
-                if text[end] == b'}' && text[end + 1] == b'}' {
+            while let Some(b) = byte_at(text, end) {
+                if b == b'}' && matches!(byte_at(text, end + 1), Some(b'}')) {
                     return Some((at, end + 2));
                 }
                 end += 1;
