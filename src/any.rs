@@ -25,7 +25,7 @@ use crate::{Error, ErrorKind, Vendor, merchant, openam, zato, zenlogin};
 /// assert_eq!(err.category(), Category::Unrecognized);
 /// # Ok::<(), sso_errors::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AnyReply<'a> {
     /// A Zato SSO answer.
@@ -220,11 +220,34 @@ forward! {
     media_type -> Option<&'static str>;
 }
 
-/// The vendor's reply line.
-impl fmt::Display for AnyReply<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        each!(self, reply => reply.fmt(f))
+impl crate::text::LogLine for AnyReply<'_> {
+    fn line(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        each!(self, reply => fmt::Display::fmt(reply, f))
     }
+}
+
+/// The vendor and its reply, escaped and capped at
+/// [`DISPLAY_MAX`](crate::DISPLAY_MAX) bytes.
+impl fmt::Debug for AnyReply<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        crate::text::capped_debug(
+            f,
+            &crate::text::DebugWith(|f: &mut fmt::Formatter<'_>| {
+                let (name, reply): (&str, &dyn fmt::Debug) = match self {
+                    Self::Zato(reply) => ("Zato", reply),
+                    Self::Zenlogin(reply) => ("Zenlogin", reply),
+                    Self::OpenAm(reply) => ("OpenAm", reply),
+                    Self::Merchant(reply) => ("Merchant", reply),
+                };
+                f.debug_tuple(name).field(reply).finish()
+            }),
+        )
+    }
+}
+
+log_line! {
+    /// The vendor's reply line.
+    AnyReply<'_>;
 }
 
 impl std::error::Error for AnyReply<'_> {}

@@ -164,54 +164,9 @@ impl UnknownCode {
     }
 }
 
-/// Writes `text` with every control character, the quote, the backslash and
-/// the characters that reorder text (bidirectional overrides and isolates)
-/// escaped, so that a message holding it stays on one line and reads as it
-/// is stored.
-pub(crate) fn write_escaped(f: &mut impl fmt::Write, text: &str) -> fmt::Result {
-    for c in text.chars() {
-        match c {
-            '"' => f.write_str("\\\"")?,
-            '\\' => f.write_str("\\\\")?,
-            '\n' => f.write_str("\\n")?,
-            '\r' => f.write_str("\\r")?,
-            '\t' => f.write_str("\\t")?,
-            c if c.is_control() || is_bidi_control(c) => write!(f, "\\u{{{:x}}}", u32::from(c))?,
-            c => f.write_char(c)?,
-        }
-    }
-    Ok(())
-}
-
-/// The most bytes of received text a body's `Display` writes per member.
 #[cfg(feature = "std")]
-pub(crate) const MAX_DISPLAYED: usize = 256;
-
-/// Received text in a log line: escaped as by [`write_escaped`] and cut
-/// after [`MAX_DISPLAYED`] bytes, with the full length when cut.
-#[cfg(feature = "std")]
-pub(crate) struct Bounded<'s>(pub(crate) &'s str);
-
-#[cfg(feature = "std")]
-impl fmt::Display for Bounded<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut end = self.0.len().min(MAX_DISPLAYED);
-        while !self.0.is_char_boundary(end) {
-            end -= 1;
-        }
-        let (head, rest) = self.0.split_at(end);
-        write_escaped(f, head)?;
-        if !rest.is_empty() {
-            write!(f, "… ({} bytes in all)", self.0.len())?;
-        }
-        Ok(())
-    }
-}
-
-/// The characters that change the direction of the text around them.
-const fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
+pub(crate) use crate::text::Bounded;
+pub(crate) use crate::text::write_escaped;
 
 /// The longest looked-up text a message quotes: codes are short, and a long
 /// input is not a code but something else (a token, a whole body).
@@ -559,8 +514,8 @@ impl From<UnknownCode> for Error {
 }
 
 #[cfg(feature = "std")]
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl crate::text::LogLine for Error {
+    fn line(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let e = &*self.0;
         let vendor = e.vendor.map_or("a", Vendor::with_article);
         let name = e.vendor.map_or("", Vendor::name);
@@ -612,16 +567,28 @@ impl fmt::Display for Error {
     }
 }
 
+log_line! {
+    #[cfg(feature = "std")]
+    Error;
+}
+
 /// Shows the category, the vendor and the message; like `Display`, never
 /// the input's values.
 #[cfg(feature = "std")]
 impl fmt::Debug for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Error")
-            .field("category", &self.0.category)
-            .field("vendor", &self.0.vendor)
-            .field("message", &format_args!("{self}"))
-            .finish()
+        struct Fields<'e>(&'e Error);
+        impl fmt::Debug for Fields<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let e = self.0;
+                f.debug_struct("Error")
+                    .field("category", &e.0.category)
+                    .field("vendor", &e.0.vendor)
+                    .field("message", &format_args!("{e}"))
+                    .finish()
+            }
+        }
+        crate::text::capped_debug(f, &Fields(self))
     }
 }
 

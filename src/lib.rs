@@ -19,6 +19,8 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 #[macro_use]
+mod text;
+#[macro_use]
 mod catalog;
 mod error;
 mod kind;
@@ -66,6 +68,7 @@ pub use lookup::{AnyCode, Lookup};
 pub use problem::Problem;
 #[cfg(feature = "std")]
 pub use reply::{Reply, ReplyContent};
+pub use text::DISPLAY_MAX;
 pub use vendor::{UnknownVendor, Vendor};
 #[cfg(feature = "std")]
 pub use wire::Wire;

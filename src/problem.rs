@@ -36,7 +36,7 @@ use crate::{AnyCode, AnyReply, Error, ErrorKind, Lookup, Reply, ReplyContent, Ve
 /// ));
 /// # Ok::<(), sso_errors::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Problem {
     /// `type`: the problem type's URI.
@@ -220,10 +220,8 @@ impl From<&Result<AnyReply<'_>, Error>> for Problem {
     }
 }
 
-/// `HTTP 403 not allowed: You are not allowed to access this resource
-/// (zato E005001)`, with the received words escaped and bounded.
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl crate::text::LogLine for Problem {
+    fn line(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "HTTP {} {}: {}", self.status, self.kind, self.title)?;
         match (self.vendor, &self.code) {
             (Some(vendor), Some(code)) => {
@@ -233,6 +231,35 @@ impl fmt::Display for Problem {
             (None, _) => Ok(()),
         }
     }
+}
+
+/// Every member, escaped and capped at [`DISPLAY_MAX`](crate::DISPLAY_MAX)
+/// bytes.
+impl fmt::Debug for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        crate::text::capped_debug(
+            f,
+            &crate::text::DebugWith(|f: &mut fmt::Formatter<'_>| {
+                f.debug_struct("Problem")
+                    .field("type_uri", &self.type_uri)
+                    .field("title", &self.title)
+                    .field("status", &self.status)
+                    .field("detail", &self.detail)
+                    .field("vendor", &self.vendor)
+                    .field("code", &self.code)
+                    .field("codes", &self.codes)
+                    .field("kind", &self.kind)
+                    .field("retryable", &self.retryable)
+                    .finish()
+            }),
+        )
+    }
+}
+
+log_line! {
+    /// `HTTP 403 not allowed: You are not allowed to access this resource
+    /// (zato E005001)`, with the received words escaped and bounded.
+    Problem;
 }
 
 /// The title of a known code: its description, or for OpenAM, whose

@@ -71,7 +71,7 @@ pub(crate) const TEXT_PLAIN: &str = "text/plain; charset=utf-8";
 /// assert_eq!(reply.http_status(), 400);
 /// # Ok::<(), sso_errors::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Reply<B> {
     http_status: u16,
@@ -167,6 +167,22 @@ impl<B: ReplyContent> Reply<B> {
     }
 }
 
+/// The status and the body, escaped and capped at
+/// [`DISPLAY_MAX`](crate::DISPLAY_MAX) bytes.
+impl<B: fmt::Debug> fmt::Debug for Reply<B> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        crate::text::capped_debug(
+            f,
+            &crate::text::DebugWith(|f: &mut fmt::Formatter<'_>| {
+                f.debug_struct("Reply")
+                    .field("http_status", &self.http_status)
+                    .field("body", &self.body)
+                    .finish()
+            }),
+        )
+    }
+}
+
 /// `HTTP 403: ` and the body's own line.
 impl<B: ReplyContent> fmt::Display for Reply<B> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -193,10 +209,20 @@ macro_rules! reply_body {
         }
     ) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq)]
+        #[derive(Clone, PartialEq, Eq)]
         #[non_exhaustive]
         pub enum $Name<'a> {
             $($(#[$vmeta])* $V $(($T))?,)+
+        }
+
+        /// The variant and its body, escaped and capped at
+        /// [`DISPLAY_MAX`](crate::DISPLAY_MAX) bytes.
+        impl std::fmt::Debug for $Name<'_> {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                $crate::text::capped_debug(f, &$crate::text::DebugWith(|f: &mut std::fmt::Formatter<'_>| {
+                    reply_body!(@debug self f [] $($V $(($T))? $(= $text)?,)+)
+                }))
+            }
         }
 
         impl $crate::reply::Sealed for $Name<'_> {}
@@ -286,6 +312,13 @@ macro_rules! reply_body {
     };
     (@to_body $s:ident [$($arms:tt)*] $V:ident = $text:expr, $($rest:tt)*) => {
         reply_body!(@to_body $s [$($arms)* Self::$V => String::from($text),] $($rest)*)
+    };
+    (@debug $s:ident $f:ident [$($arms:tt)*]) => { match $s { $($arms)* } };
+    (@debug $s:ident $f:ident [$($arms:tt)*] $V:ident($T:ty), $($rest:tt)*) => {
+        reply_body!(@debug $s $f [$($arms)* Self::$V(body) => $f.debug_tuple(stringify!($V)).field(body).finish(),] $($rest)*)
+    };
+    (@debug $s:ident $f:ident [$($arms:tt)*] $V:ident = $text:expr, $($rest:tt)*) => {
+        reply_body!(@debug $s $f [$($arms)* Self::$V => $f.write_str(stringify!($V)),] $($rest)*)
     };
     (@media $s:ident $vendor:ident [$($arms:tt)*]) => { match $s { $($arms)* } };
     (@media $s:ident $vendor:ident [$($arms:tt)*] $V:ident($T:ty), $($rest:tt)*) => {

@@ -429,15 +429,24 @@ macro_rules! body {
 
             impl Eq for $Name<'_> {}
 
+            /// Every member, secrets redacted, escaped and capped at
+            /// [`DISPLAY_MAX`](crate::DISPLAY_MAX) bytes.
             impl fmt::Debug for $Name<'_> {
                 fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                    f.debug_struct(stringify!($Name))
-                        $(.field(stringify!($field), body!(@debug self.$field $(, $secret)?)))+
-                        $($(.field(stringify!($rfield), &$crate::body::RareDebug(
-                            self.rare.as_ref().map(|rare| &rare.$rfield),
-                        )))+)?
-                        .field("members", &self.members)
-                        .finish()
+                    struct Fields<'x, 'a>(&'x $Name<'a>);
+                    impl fmt::Debug for Fields<'_, '_> {
+                        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                            let body = self.0;
+                            f.debug_struct(stringify!($Name))
+                                $(.field(stringify!($field), body!(@debug body.$field $(, $secret)?)))+
+                                $($(.field(stringify!($rfield), &$crate::body::RareDebug(
+                                    body.rare.as_ref().map(|rare| &rare.$rfield),
+                                )))+)?
+                                .field("members", &body.members)
+                                .finish()
+                        }
+                    }
+                    $crate::text::capped_debug(f, &Fields(self))
                 }
             }
         };

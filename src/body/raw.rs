@@ -150,9 +150,11 @@ impl std::hash::Hash for RawJson<'_> {
     }
 }
 
+/// The JSON text as a string literal: its line breaks and its strings'
+/// characters escaped.
 impl fmt::Debug for RawJson<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.get())
+        fmt::Debug::fmt(self.get(), f)
     }
 }
 

@@ -163,9 +163,8 @@ impl<'a> ErrorEntry<'a> {
     }
 }
 
-/// `10001 VALIDATION_GENERAL_FAILURE: Invalid password`.
-impl fmt::Display for ErrorEntry<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl crate::text::LogLine for ErrorEntry<'_> {
+    fn line(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
             "{} {}: {}",
@@ -174,6 +173,11 @@ impl fmt::Display for ErrorEntry<'_> {
             Bounded(&self.description.to_text())
         )
     }
+}
+
+log_line! {
+    /// `10001 VALIDATION_GENERAL_FAILURE: Invalid password`.
+    ErrorEntry<'_>;
 }
 
 /// Reads `code`: a JSON string, or an integer kept as its decimal text.
@@ -422,17 +426,21 @@ impl<'a> ErrorBody<'a> {
     }
 }
 
-/// `merchant User Management error: 10001 VALIDATION_GENERAL_FAILURE: Invalid
-/// password; 10001 VALIDATION_GENERAL_FAILURE: Invalid email x`.
-impl fmt::Display for ErrorBody<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl crate::text::LogLine for ErrorBody<'_> {
+    fn line(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} error", Vendor::Merchant)?;
         for (i, entry) in self.message().iter().enumerate() {
             f.write_str(if i == 0 { ": " } else { "; " })?;
-            entry.fmt(f)?;
+            fmt::Display::fmt(entry, f)?;
         }
         Ok(())
     }
+}
+
+log_line! {
+    /// `merchant User Management error: 10001 VALIDATION_GENERAL_FAILURE: Invalid
+    /// password; 10001 VALIDATION_GENERAL_FAILURE: Invalid email x`.
+    ErrorBody<'_>;
 }
 
 impl std::error::Error for ErrorBody<'_> {}

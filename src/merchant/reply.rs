@@ -103,12 +103,10 @@ fn is_retryable(body: &ReplyBody<'_>) -> bool {
     body.error_body().is_some_and(ErrorBody::is_retryable)
 }
 
-/// The body's message, or `merchant User Management error: no body
-/// (insufficient privileges)`.
-impl fmt::Display for ReplyBody<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl crate::text::LogLine for ReplyBody<'_> {
+    fn line(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Error(body) => body.fmt(f),
+            Self::Error(body) => fmt::Display::fmt(body, f),
             Self::NoBody => write!(
                 f,
                 "{} error: no body (insufficient privileges)",
@@ -116,6 +114,12 @@ impl fmt::Display for ReplyBody<'_> {
             ),
         }
     }
+}
+
+log_line! {
+    /// The body's message, or `merchant User Management error: no body
+    /// (insufficient privileges)`.
+    ReplyBody<'_>;
 }
 
 /// Picks the body: an empty input (or only whitespace) with status 401 or

@@ -277,10 +277,8 @@ impl<'a> ErrorBody<'a> {
     }
 }
 
-/// `OpenAM 404 Not Found: Resource cannot be found.` The message is left
-/// out when it is missing or only repeats the reason.
-impl fmt::Display for ErrorBody<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl crate::text::LogLine for ErrorBody<'_> {
+    fn line(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let reason = self.reason_or_default();
         write!(f, "{} {} {}", Vendor::OpenAm, self.code, Bounded(reason))?;
         match self.message.as_deref() {
@@ -288,6 +286,12 @@ impl fmt::Display for ErrorBody<'_> {
             _ => Ok(()),
         }
     }
+}
+
+log_line! {
+    /// `OpenAM 404 Not Found: Resource cannot be found.` The message is left
+    /// out when it is missing or only repeats the reason.
+    ErrorBody<'_>;
 }
 
 impl std::error::Error for ErrorBody<'_> {}

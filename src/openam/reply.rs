@@ -195,11 +195,10 @@ fn is_retryable(body: &ReplyBody<'_>) -> bool {
     }
 }
 
-/// `OpenAM 404 Not Found: …`, or `OpenAM authentication failed: …`.
-impl fmt::Display for ReplyBody<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl crate::text::LogLine for ReplyBody<'_> {
+    fn line(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Error(body) => body.fmt(f),
+            Self::Error(body) => fmt::Display::fmt(body, f),
             Self::Legacy(_) | Self::Module(_) => {
                 write!(f, "{} authentication failed", Vendor::OpenAm)?;
                 match self.message() {
@@ -209,6 +208,11 @@ impl fmt::Display for ReplyBody<'_> {
             }
         }
     }
+}
+
+log_line! {
+    /// `OpenAM 404 Not Found: …`, or `OpenAM authentication failed: …`.
+    ReplyBody<'_>;
 }
 
 /// Picks the body: one with `errorMessage` is the legacy endpoint's, one

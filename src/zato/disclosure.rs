@@ -173,7 +173,7 @@ impl Default for Disclosure {
 
 /// What [`Disclosure::disclose`] gives: the caller's response and the
 /// server log's codes.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Disclosed<'a> {
     /// The body to send to the caller.
@@ -182,23 +182,27 @@ pub struct Disclosed<'a> {
     pub logged: Vec<Code<'a>>,
 }
 
+/// The response and the logged codes, escaped and capped at
+/// [`DISPLAY_MAX`](crate::DISPLAY_MAX) bytes.
+impl fmt::Debug for Disclosed<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        crate::text::capped_debug(
+            f,
+            &crate::text::DebugWith(|f: &mut fmt::Formatter<'_>| {
+                f.debug_struct("Disclosed")
+                    .field("response", &self.response)
+                    .field("logged", &self.logged)
+                    .finish()
+            }),
+        )
+    }
+}
+
 /// How many codes of each list a [`Disclosed`] log line names.
 const LOGGED_CODES_SHOWN: usize = 16;
 
-/// The server's log line: the status and codes the caller got, then every
-/// specific code with its label, as in `error E005001; logged E001001
-/// username.invalid`. Neither the `cid` nor the session token is written;
-/// codes are escaped, and each list stops after 16 codes with the count of
-/// the rest, so the line is bounded whatever the input.
-///
-/// ```
-/// use sso_errors::zato::{Disclosure, SubStatus};
-///
-/// let out = Disclosure::LOGIN.disclose("30e22dfde268b7ba0b56ad0d", [SubStatus::PasswordInvalid]);
-/// assert_eq!(out.to_string(), "error E005001; logged E003001 password.invalid");
-/// ```
-impl fmt::Display for Disclosed<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl crate::text::LogLine for Disclosed<'_> {
+    fn line(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fn codes<'c, 'a: 'c>(
             f: &mut fmt::Formatter<'_>,
             codes: impl ExactSizeIterator<Item = &'c Code<'a>>,
@@ -225,4 +229,20 @@ impl fmt::Display for Disclosed<'_> {
             codes(f, self.logged.iter(), true)
         }
     }
+}
+
+log_line! {
+    /// The server's log line: the status and codes the caller got, then every
+    /// specific code with its label, as in `error E005001; logged E001001
+    /// username.invalid`. Neither the `cid` nor the session token is written;
+    /// codes are escaped, and each list stops after 16 codes with the count of
+    /// the rest, so the line is bounded whatever the input.
+    ///
+    /// ```
+    /// use sso_errors::zato::{Disclosure, SubStatus};
+    ///
+    /// let out = Disclosure::LOGIN.disclose("30e22dfde268b7ba0b56ad0d", [SubStatus::PasswordInvalid]);
+    /// assert_eq!(out.to_string(), "error E005001; logged E003001 password.invalid");
+    /// ```
+    Disclosed<'_>;
 }

@@ -70,8 +70,8 @@ impl<'a> BadRequest<'a> {
     }
 }
 
-impl fmt::Display for BadRequest<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl crate::text::LogLine for BadRequest<'_> {
+    fn line(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
             "{} {}: {} (cid {})",
@@ -81,6 +81,10 @@ impl fmt::Display for BadRequest<'_> {
             Bounded(&self.cid)
         )
     }
+}
+
+log_line! {
+    BadRequest<'_>;
 }
 
 impl std::error::Error for BadRequest<'_> {}
@@ -167,14 +171,18 @@ const fn never_retryable(_: &ReplyBody<'_>) -> bool {
     false
 }
 
-impl fmt::Display for ReplyBody<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl crate::text::LogLine for ReplyBody<'_> {
+    fn line(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Response(response) => response.fmt(f),
-            Self::BadRequest(envelope) => envelope.fmt(f),
+            Self::Response(response) => fmt::Display::fmt(response, f),
+            Self::BadRequest(envelope) => fmt::Display::fmt(envelope, f),
             Self::PlainBadRequest => write!(f, "{} {}", Vendor::Zato, Self::PLAIN_BAD_REQUEST),
         }
     }
+}
+
+log_line! {
+    ReplyBody<'_>;
 }
 
 /// Picks the body: the plain text `Bad request`, the 400 envelope (`result`

@@ -167,10 +167,8 @@ impl<'a> Response<'a> {
     }
 }
 
-/// `Zato SSO error (cid …): E005001 auth.not_allowed`. The session token is
-/// never written.
-impl fmt::Display for Response<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl crate::text::LogLine for Response<'_> {
+    fn line(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
             "{} {} (cid {})",
@@ -187,6 +185,12 @@ impl fmt::Display for Response<'_> {
         }
         Ok(())
     }
+}
+
+log_line! {
+    /// `Zato SSO error (cid …): E005001 auth.not_allowed`. The session token is
+    /// never written.
+    Response<'_>;
 }
 
 impl std::error::Error for Response<'_> {}

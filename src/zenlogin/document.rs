@@ -237,11 +237,8 @@ impl<'a> From<ErrorObject<'a>> for ErrorDocument<'a> {
     }
 }
 
-/// `Zenlogin error 3003: Invalid *application_key* URL param: …`, each
-/// error object as its [`Display`](ErrorObject#impl-Display-for-ErrorObject<'_>)
-/// writes it, separated by `; `.
-impl fmt::Display for ErrorDocument<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl crate::text::LogLine for ErrorDocument<'_> {
+    fn line(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.errors.len() {
             0 => write!(f, "{} error document without errors", Vendor::Zenlogin),
             1 => write!(f, "{} error ", Vendor::Zenlogin),
@@ -255,6 +252,13 @@ impl fmt::Display for ErrorDocument<'_> {
         }
         Ok(())
     }
+}
+
+log_line! {
+    /// `Zenlogin error 3003: Invalid *application_key* URL param: …`, each
+    /// error object as its [`Display`](ErrorObject#impl-Display-for-ErrorObject<'_>)
+    /// writes it, separated by `; `.
+    ErrorDocument<'_>;
 }
 
 impl std::error::Error for ErrorDocument<'_> {}

@@ -290,20 +290,24 @@ impl<'a> ErrorObject<'a> {
     }
 }
 
-/// `3003: Invalid *application_key* URL param: appl01234567891`: the code,
-/// then the detail (or the title). Control characters in the text, which
-/// can come from echoed input, are written escaped (`\n`, `\u{0}`), and so are
-/// bidirectional overrides; each text is cut after 256 bytes.
-impl fmt::Display for ErrorObject<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl crate::text::LogLine for ErrorObject<'_> {
+    fn line(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let text = self.detail.as_deref().or_else(|| self.title());
         match (&self.code, text) {
             (Some(code), Some(text)) => write!(f, "{}: {}", Bounded(code.as_str()), Bounded(text)),
-            (Some(code), None) => Bounded(code.as_str()).fmt(f),
-            (None, Some(text)) => Bounded(text).fmt(f),
+            (Some(code), None) => fmt::Display::fmt(&Bounded(code.as_str()), f),
+            (None, Some(text)) => fmt::Display::fmt(&Bounded(text), f),
             (None, None) => f.write_str("error without code or detail"),
         }
     }
+}
+
+log_line! {
+    /// `3003: Invalid *application_key* URL param: appl01234567891`: the code,
+    /// then the detail (or the title). Control characters in the text, which
+    /// can come from echoed input, are written escaped (`\n`, `\u{0}`), and so are
+    /// bidirectional overrides; each text is cut after 256 bytes.
+    ErrorObject<'_>;
 }
 
 impl std::error::Error for ErrorObject<'_> {}

@@ -63,12 +63,16 @@ fn is_retryable(body: &ReplyBody<'_>) -> bool {
     }
 }
 
-impl fmt::Display for ReplyBody<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl crate::text::LogLine for ReplyBody<'_> {
+    fn line(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Document(document) => document.fmt(f),
+            Self::Document(document) => fmt::Display::fmt(document, f),
         }
     }
+}
+
+log_line! {
+    ReplyBody<'_>;
 }
 
 /// The one body: the error document.

@@ -1,0 +1,221 @@
+//! Received text on its way to a terminal or a log: escaped, so that it
+//! cannot add a line or reorder one, and bounded.
+
+use core::fmt::{self, Write as _};
+
+/// The most bytes the `Display` or the `Debug` of a body, a reply, an
+/// error or a problem document of this crate writes, whatever the input:
+/// longer output is cut and ends with `…`. Control characters and the
+/// characters that reorder text (bidirectional overrides and isolates)
+/// never appear raw in it; they are written as `\u{…}` escapes.
+///
+/// ```
+/// use sso_errors::{DISPLAY_MAX, zenlogin::ErrorDocument};
+///
+/// let many = format!(r#"{{"errors":[{}]}}"#, vec![r#"{"code":"3003"}"#; 10_000].join(","));
+/// let document = ErrorDocument::parse(many.as_bytes())?;
+/// assert!(document.to_string().len() <= DISPLAY_MAX);
+/// assert!(format!("{document:?}").len() <= DISPLAY_MAX);
+/// # Ok::<(), sso_errors::Error>(())
+/// ```
+pub const DISPLAY_MAX: usize = 4096;
+
+/// Writes `text` with every control character, the quote, the backslash and
+/// the characters that reorder text (bidirectional overrides and isolates)
+/// escaped, so that a message holding it stays on one line and reads as it
+/// is stored.
+pub(crate) fn write_escaped(f: &mut impl fmt::Write, text: &str) -> fmt::Result {
+    for c in text.chars() {
+        match c {
+            '"' => f.write_str("\\\"")?,
+            '\\' => f.write_str("\\\\")?,
+            '\n' => f.write_str("\\n")?,
+            '\r' => f.write_str("\\r")?,
+            '\t' => f.write_str("\\t")?,
+            c if c.is_control() || is_bidi_control(c) => write!(f, "\\u{{{:x}}}", u32::from(c))?,
+            c => f.write_char(c)?,
+        }
+    }
+    Ok(())
+}
+
+/// The most bytes of received text a body's `Display` writes per member.
+#[cfg(feature = "std")]
+pub(crate) const MAX_DISPLAYED: usize = 256;
+
+/// Received text in a log line: escaped as by [`write_escaped`] and cut
+/// after [`MAX_DISPLAYED`] bytes, with the full length when cut.
+#[cfg(feature = "std")]
+pub(crate) struct Bounded<'s>(pub(crate) &'s str);
+
+#[cfg(feature = "std")]
+impl fmt::Display for Bounded<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut end = self.0.len().min(MAX_DISPLAYED);
+        while !self.0.is_char_boundary(end) {
+            end -= 1;
+        }
+        let (head, rest) = self.0.split_at(end);
+        write_escaped(f, head)?;
+        if !rest.is_empty() {
+            write!(f, "… ({} bytes in all)", self.0.len())?;
+        }
+        Ok(())
+    }
+}
+
+/// The characters that change the direction of the text around them.
+pub(crate) const fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The mark at the end of cut output.
+const CUT: &str = "…";
+
+/// A writer that passes at most [`DISPLAY_MAX`] bytes on, ending cut output
+/// with `…`, and escapes the characters a terminal or a log would act on.
+struct Capped<'f, 'g> {
+    out: &'f mut fmt::Formatter<'g>,
+    /// Bytes that may still be written, less the cut mark.
+    left: usize,
+    cut: bool,
+    /// Whether `\n` passes (the line breaks of pretty `{:#?}` output; text
+    /// reaching `Debug` has its own line breaks escaped already).
+    newlines: bool,
+}
+
+impl Capped<'_, '_> {
+    fn put(&mut self, text: &str) -> fmt::Result {
+        if text.len() <= self.left {
+            self.left -= text.len();
+            return self.out.write_str(text);
+        }
+        let mut end = self.left;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        self.cut = true;
+        self.out.write_str(text.get(..end).unwrap_or_default())?;
+        self.out.write_str(CUT)
+    }
+
+    fn escapes(&self, c: char) -> bool {
+        (c.is_control() && !(self.newlines && c == '\n')) || is_bidi_control(c)
+    }
+}
+
+impl fmt::Write for Capped<'_, '_> {
+    fn write_str(&mut self, mut text: &str) -> fmt::Result {
+        while !text.is_empty() && !self.cut {
+            let plain = text.find(|c| self.escapes(c)).unwrap_or(text.len());
+            let (head, tail) = text.split_at(plain);
+            self.put(head)?;
+            let mut chars = tail.chars();
+            if let Some(c) = chars.next() {
+                if self.cut {
+                    break;
+                }
+                let escape = c.escape_unicode();
+                if escape.len() > self.left {
+                    self.cut = true;
+                    self.out.write_str(CUT)?;
+                } else {
+                    for e in escape {
+                        self.left -= e.len_utf8();
+                        self.out.write_char(e)?;
+                    }
+                }
+            }
+            text = chars.as_str();
+        }
+        Ok(())
+    }
+}
+
+/// Writes `args` to `f` through the cap: escaped and at most
+/// [`DISPLAY_MAX`] bytes.
+pub(crate) fn capped(f: &mut fmt::Formatter<'_>, args: fmt::Arguments<'_>) -> fmt::Result {
+    let newlines = f.alternate();
+    Capped {
+        out: f,
+        left: DISPLAY_MAX - CUT.len(),
+        cut: false,
+        newlines,
+    }
+    .write_fmt(args)
+}
+
+/// A value's log line: what its `Display` writes before the cap. Implement
+/// this instead of `Display`, and declare the `Display` with
+/// [`log_line!`].
+pub(crate) trait LogLine {
+    fn line(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
+}
+
+/// Shows a [`LogLine`] uncapped, for the cap to write.
+pub(crate) struct Line<'a, T: ?Sized>(pub(crate) &'a T);
+
+impl<T: LogLine + ?Sized> fmt::Display for Line<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.line(f)
+    }
+}
+
+/// `Display` for [`LogLine`] types: the line, escaped and capped at
+/// [`DISPLAY_MAX`] bytes.
+macro_rules! log_line {
+    ($($(#[$meta:meta])* $T:ty;)+) => {$(
+        $(#[$meta])*
+        impl core::fmt::Display for $T {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                $crate::text::capped(f, format_args!("{}", $crate::text::Line(self)))
+            }
+        }
+    )+};
+}
+
+/// `Debug` through the cap: `fields` is the uncapped `Debug`.
+pub(crate) fn capped_debug(f: &mut fmt::Formatter<'_>, fields: &dyn fmt::Debug) -> fmt::Result {
+    if f.alternate() {
+        capped(f, format_args!("{fields:#?}"))
+    } else {
+        capped(f, format_args!("{fields:?}"))
+    }
+}
+
+/// A `Debug` written by a closure: the uncapped `Debug` that
+/// [`capped_debug`] caps.
+pub(crate) struct DebugWith<F>(pub(crate) F);
+
+impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> fmt::Debug for DebugWith<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        (self.0)(f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Show(&'static str, usize);
+
+    impl fmt::Display for Show {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            let text = self.0.repeat(self.1);
+            capped(f, format_args!("{text}"))
+        }
+    }
+
+    #[test]
+    fn output_is_cut_escaped_and_bounded() {
+        let long = Show("é", DISPLAY_MAX).to_string();
+        assert!(long.len() <= DISPLAY_MAX && long.ends_with('…'));
+        assert_eq!(
+            Show("a\u{1b}[2J\r\n\u{202e}", 1).to_string(),
+            "a\\u{1b}[2J\\u{d}\\u{a}\\u{202e}"
+        );
+        let escapes = Show("\u{202e}", DISPLAY_MAX).to_string();
+        assert!(escapes.len() <= DISPLAY_MAX && !escapes.contains('\u{202e}'));
+        assert_eq!(Show("short", 1).to_string(), "short");
+    }
+}
