@@ -635,10 +635,18 @@ fn pending_approval_splits_at_the_first_separator() {
         ["owner@example.com", tricky.as_str()]
     );
 
-    // An owner address holding the separator makes the text ambiguous: the
-    // reading is the first split, and it renders back to the same text.
+    // An owner address holding the separator would make the text
+    // ambiguous: rendering refuses it, and a server's detail of that shape
+    // reads as the first split, which renders back to the same text.
     let owner = format!("a{SEPARATOR_3001}b");
-    let detail = code.render(&[&owner, "c"]).unwrap();
+    assert!(matches!(
+        code.render(&[&owner, "c"]),
+        Err(RenderError::Ambiguous {
+            code: ErrorCode::AccountPendingApproval,
+            ..
+        })
+    ));
+    let detail = code.render(&["a", &format!("b{SEPARATOR_3001}c")]).unwrap();
     let values = code.parse_detail(&detail).unwrap();
     assert_eq!(values.as_slice(), ["a", &format!("b{SEPARATOR_3001}c")]);
     assert_eq!(code.render(values.as_slice()).unwrap(), detail);

@@ -26,10 +26,9 @@ body! {
     /// [`members`](Self::members), and a parsed entry is written back with its
     /// received key order.
     ///
-    /// **`code`** is written as a JSON string. A code received as a JSON integer
-    /// (`10001`) is accepted and kept as its decimal text, so it is written back
-    /// as a string (`"10001"`): the one value parsing and re-serializing
-    /// changes.
+    /// **`code`** is a JSON string, or a JSON integer (`10001`), as some of the
+    /// provider's APIs send it: a [`Code`] keeps which, and is written back the
+    /// same.
     ///
     /// ```
     /// use sso_errors::merchant::{Description, ErrorCode, ErrorEntry};
@@ -49,8 +48,8 @@ body! {
     pub struct ErrorEntry<'a>: "a merchant error entry object" {
         /// The provider's name for the error (`errorName`).
         pub error_name: Cow<'a, str> = "errorName",
-        /// The error code, as text (`"10001"`).
-        pub code: Cow<'a, str> = "code" via CodeText<'a>,
+        /// The error code, as the wire carried it (`"10001"`, or `10001`).
+        pub code: Code<'a> = "code",
         /// What went wrong, typed when it follows a documented template.
         pub description: Description<'a> = "description",
     }
@@ -77,7 +76,7 @@ impl<'a> ErrorEntry<'a> {
     /// ```
     #[must_use]
     pub fn from_parts(
-        code: impl Into<Cow<'a, str>>,
+        code: impl Into<Code<'a>>,
         error_name: impl Into<Cow<'a, str>>,
         description: impl Into<Description<'a>>,
     ) -> Self {
@@ -180,37 +179,196 @@ log_line! {
     ErrorEntry<'_>;
 }
 
-/// Reads `code`: a JSON string, or an integer kept as its decimal text.
-struct CodeText<'a>(Cow<'a, str>);
+/// A merchant entry's `code` as the wire carried it: its text, and whether
+/// it came as a JSON integer (`10001`) rather than a string (`"10001"`),
+/// which is how it is written back. The two spellings are the same code:
+/// they compare and hash alike.
+///
+/// ```
+/// use sso_errors::merchant::{Code, ErrorBody};
+///
+/// let input = br#"{"message":[{"errorName":"VALIDATION_GENERAL_FAILURE","code":10001,"description":"Invalid password"}]}"#;
+/// let body = ErrorBody::parse(input)?;
+/// let code = &body.message()[0].code;
+/// assert_eq!(code, "10001");
+/// assert!(code.is_number());
+/// assert_eq!(body.to_json().as_bytes(), input);
+/// assert_eq!(*code, Code::from("10001"));
+/// # Ok::<(), sso_errors::Error>(())
+/// ```
+#[derive(Clone, Eq)]
+pub struct Code<'a> {
+    text: Cow<'a, str>,
+    number: bool,
+}
 
-impl<'a> From<CodeText<'a>> for Cow<'a, str> {
-    fn from(code: CodeText<'a>) -> Self {
-        code.0
+impl Code<'_> {
+    /// The code's decimal or other text.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Whether the wire carried it as a JSON integer.
+    #[must_use]
+    pub const fn is_number(&self) -> bool {
+        self.number
+    }
+
+    /// The same code, owning its text.
+    #[must_use]
+    pub fn into_owned(self) -> Code<'static> {
+        Code {
+            text: Cow::Owned(self.text.into_owned()),
+            number: self.number,
+        }
     }
 }
 
-impl<'a> Field<'a> for CodeText<'a> {
-    type Owned = CodeText<'static>;
+/// A code written as a JSON string.
+impl<'a> From<&'a str> for Code<'a> {
+    fn from(text: &'a str) -> Self {
+        Self {
+            text: Cow::Borrowed(text),
+            number: false,
+        }
+    }
+}
+
+/// A code written as a JSON string.
+impl From<String> for Code<'_> {
+    fn from(text: String) -> Self {
+        Self {
+            text: Cow::Owned(text),
+            number: false,
+        }
+    }
+}
+
+/// A code written as a JSON string.
+impl<'a> From<Cow<'a, str>> for Code<'a> {
+    fn from(text: Cow<'a, str>) -> Self {
+        Self {
+            text,
+            number: false,
+        }
+    }
+}
+
+/// A code written as a JSON integer.
+impl From<u64> for Code<'_> {
+    fn from(number: u64) -> Self {
+        Self {
+            // A documented code needs no allocation.
+            text: ErrorCode::code_for_number(number)
+                .map_or_else(|| Cow::Owned(number.to_string()), Cow::Borrowed),
+            number: true,
+        }
+    }
+}
+
+impl core::ops::Deref for Code<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl AsRef<str> for Code<'_> {
+    fn as_ref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl PartialEq for Code<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
+
+impl PartialEq<str> for Code<'_> {
+    fn eq(&self, other: &str) -> bool {
+        self.text == other
+    }
+}
+
+impl PartialEq<&str> for Code<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.text == *other
+    }
+}
+
+impl PartialEq<String> for Code<'_> {
+    fn eq(&self, other: &String) -> bool {
+        self.text == other.as_str()
+    }
+}
+
+impl std::hash::Hash for Code<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.text.hash(state);
+    }
+}
+
+impl fmt::Debug for Code<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.number {
+            f.write_str(&self.text)
+        } else {
+            fmt::Debug::fmt(&*self.text, f)
+        }
+    }
+}
+
+/// Writes the code's text.
+impl fmt::Display for Code<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl serde::Serialize for Code<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        Field::write(self, s)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Code<'static> {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        <Code<'static> as Field<'static>>::read::<body::Own, D>(d)
+    }
+}
+
+impl<'a> Field<'a> for Code<'a> {
+    type Owned = Code<'static>;
 
     #[inline]
     fn read<'de, M: Mode<'de, 'a>, D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_any(CodeVisitor::<M>(PhantomData))
-            .map(CodeText)
     }
 
     fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.0)
+        if self.number {
+            if let Ok(number) = self.text.parse::<u64>() {
+                return s.serialize_u64(number);
+            }
+            if let Ok(number) = self.text.parse::<i64>() {
+                return s.serialize_i64(number);
+            }
+        }
+        s.serialize_str(&self.text)
     }
 
-    fn into_owned(self) -> CodeText<'static> {
-        CodeText(Cow::Owned(self.0.into_owned()))
+    fn into_owned(self) -> Code<'static> {
+        Code::into_owned(self)
     }
 }
 
 struct CodeVisitor<'a, M>(PhantomData<(&'a (), M)>);
 
 impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for CodeVisitor<'a, M> {
-    type Value = Cow<'a, str>;
+    type Value = Code<'a>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("`code` as a string or an integer")
@@ -218,29 +376,28 @@ impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for CodeVisitor<'a, M> {
 
     #[inline]
     fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-        Ok(M::str(Cow::Borrowed(v)))
+        Ok(Code::from(M::str(Cow::Borrowed(v))))
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Cow::Owned(v.to_owned()))
+        Ok(Code::from(v.to_owned()))
     }
 
     fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-        Ok(Cow::Owned(v))
+        Ok(Code::from(v))
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        // A documented code needs no allocation.
-        Ok(match ErrorCode::code_for_number(v) {
-            Some(code) => Cow::Borrowed(code),
-            None => Cow::Owned(v.to_string()),
-        })
+        Ok(Code::from(v))
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
         match u64::try_from(v) {
             Ok(v) => self.visit_u64(v),
-            Err(_) => Ok(Cow::Owned(v.to_string())),
+            Err(_) => Ok(Code {
+                text: Cow::Owned(v.to_string()),
+                number: true,
+            }),
         }
     }
 }
@@ -272,9 +429,8 @@ body! {
     /// A parsed body is written back exactly as received once compacted: the
     /// same key order in the body and in every entry, extra members (top-level
     /// or in an entry, such as `invalidProperty`) kept verbatim in their places,
-    /// unknown codes, `errorName`s and descriptions kept. The one value that
-    /// changes is a `code` received as a JSON integer, written back as a string
-    /// (see [`ErrorEntry`]). Standard members' strings are written with standard
+    /// unknown codes, `errorName`s and descriptions kept, and a `code`
+    /// received as a JSON integer written back as one. Standard members' strings are written with standard
     /// JSON escaping, so a character escaped where it need not be (`\/`,
     /// `\u00e9`) comes back plain (`/`, `é`); extra members are kept byte for
     /// byte. A body built in

@@ -47,7 +47,7 @@ mod reply;
 pub use codes::{ErrorCode, Template};
 
 #[cfg(feature = "std")]
-pub use body::{ErrorBody, ErrorEntry};
+pub use body::{Code, ErrorBody, ErrorEntry};
 #[cfg(feature = "std")]
 pub use description::Description;
 #[cfg(feature = "std")]

@@ -394,6 +394,42 @@ impl ErrorCode {
             }
             len += value.len();
         }
+        // A value holding the text that follows its placeholder would end
+        // early when the detail is read back.
+        let (spans, count) = spans(self.description());
+        for (at, pair) in spans
+            .get(..count)
+            .unwrap_or_default()
+            .windows(2)
+            .enumerate()
+        {
+            let (Some(first), Some(second), Some(value)) =
+                (pair.first(), pair.get(1), values.get(at))
+            else {
+                continue;
+            };
+            let separator = self
+                .description()
+                .get(first.1..second.0)
+                .unwrap_or_default();
+            let ends_early = if separator.is_empty() {
+                !value.is_empty()
+            } else {
+                let mut joined = String::with_capacity(value.len() + separator.len());
+                joined.push_str(value);
+                joined.push_str(separator);
+                joined.find(separator) != Some(value.len())
+            };
+            if ends_early {
+                let placeholder = self.placeholders().nth(at);
+                if let Some(placeholder) = placeholder {
+                    return Err(RenderError::Ambiguous {
+                        code: self,
+                        placeholder,
+                    });
+                }
+            }
+        }
         let mut detail = String::with_capacity(len);
         let mut values = values.iter();
         for segment in self.segments() {
@@ -594,6 +630,15 @@ pub enum RenderError {
         /// The number of values given.
         given: usize,
     },
+    /// A value holds the text that follows its placeholder in the
+    /// template, so the detail would read back with a different value
+    /// (3001's first address may not hold the words between the two).
+    Ambiguous {
+        /// The code being rendered.
+        code: ErrorCode,
+        /// The placeholder the value was for.
+        placeholder: Placeholder,
+    },
     /// A value is longer than [`MAX_VALUE_LEN`].
     ValueTooLong {
         /// The code being rendered.
@@ -617,6 +662,11 @@ impl fmt::Display for RenderError {
                 f,
                 "{vendor} error {code} takes {expected} value{}, {given} given",
                 if expected == 1 { "" } else { "s" }
+            ),
+            Self::Ambiguous { code, placeholder } => write!(
+                f,
+                "the value for {placeholder} of {vendor} error {code} holds the text that \
+                 follows it, so the detail would not read back the same"
             ),
             Self::ValueTooLong {
                 code,
