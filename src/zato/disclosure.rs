@@ -123,21 +123,38 @@ impl Disclosure {
         codes: impl IntoIterator<Item = C>,
     ) -> Disclosed<'a> {
         let logged: Vec<Code<'a>> = codes.into_iter().map(Into::into).collect();
-        let mut public: List<Code<'a>> = List::new();
-        // Each code is shown once; a set keeps that linear in the codes.
-        let mut shown_once: HashSet<Code<'a>> = HashSet::new();
+        let mut public: Vec<Code<'a>> = Vec::with_capacity(logged.len());
+        // Each code is shown once: known codes are told apart by a bit each,
+        // unknown ones by a set of their texts, so the work stays linear in
+        // the codes.
+        let mut known_shown = 0u64;
+        let mut unknown_shown: HashSet<&str> = HashSet::new();
+        let mut first_known = |known: SubStatus| {
+            let bit = Self::bit(known);
+            let first = known_shown & bit == 0;
+            known_shown |= bit;
+            first
+        };
         for code in &logged {
-            let shown = if self.reveals(code) {
-                Some(code.clone())
+            let (first, shown) = if self.reveals(code) {
+                let first = if let Some(known) = code.known() {
+                    first_known(known)
+                } else {
+                    if unknown_shown.capacity() == 0 {
+                        // Once, sized for the rest: no rehash as it grows.
+                        unknown_shown.reserve(logged.len());
+                    }
+                    unknown_shown.insert(code.as_str())
+                };
+                (first, code.clone())
             } else if severity(code) == Severity::Error {
-                Some(Wire::from(SubStatus::AuthNotAllowed))
+                let hidden = SubStatus::AuthNotAllowed;
+                (first_known(hidden), Wire::from(hidden))
             } else {
-                None
+                continue;
             };
-            if let Some(shown) = shown {
-                if shown_once.insert(shown.clone()) {
-                    public.push(shown);
-                }
+            if first {
+                public.push(shown);
             }
         }
         let status = if public.iter().any(|c| severity(c) == Severity::Error) {
@@ -148,7 +165,7 @@ impl Disclosure {
             Status::Warning
         };
         Disclosed {
-            response: Response::new(status, cid, public),
+            response: Response::new(status, cid, List::from(public)),
             logged,
         }
     }
