@@ -310,21 +310,6 @@ impl ErrorKind {
     }
 }
 
-/// Writes the kind's [`id`](ErrorKind::id).
-#[cfg(feature = "std")]
-impl serde::Serialize for ErrorKind {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.id())
-    }
-}
-
-/// Reads a kind's [`id`](ErrorKind::id).
-#[cfg(feature = "std")]
-impl<'de> serde::Deserialize<'de> for ErrorKind {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let id = crate::body::CowStr::deserialize(deserializer)?;
-        Self::from_id(&id.0).ok_or_else(|| {
-            serde::de::Error::custom("expected the id of an ErrorKind, such as `rate_limited`")
-        })
-    }
-}
+serde_as_id!(ErrorKind, "kind", |id| {
+    ErrorKind::from_id(id).ok_or("expected the id of an ErrorKind, such as `rate_limited`")
+});

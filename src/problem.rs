@@ -233,26 +233,11 @@ impl crate::text::LogLine for Problem {
     }
 }
 
-/// Every member, escaped and capped at [`DISPLAY_MAX`](crate::DISPLAY_MAX)
-/// bytes.
-impl fmt::Debug for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        crate::text::capped_debug(
-            f,
-            &crate::text::DebugWith(|f: &mut fmt::Formatter<'_>| {
-                f.debug_struct("Problem")
-                    .field("type_uri", &self.type_uri)
-                    .field("title", &self.title)
-                    .field("status", &self.status)
-                    .field("detail", &self.detail)
-                    .field("vendor", &self.vendor)
-                    .field("code", &self.code)
-                    .field("codes", &self.codes)
-                    .field("kind", &self.kind)
-                    .field("retryable", &self.retryable)
-                    .finish()
-            }),
-        )
+capped_debug! {
+    /// Every member, escaped and capped at
+    /// [`DISPLAY_MAX`](crate::DISPLAY_MAX) bytes.
+    [] Problem => "Problem" {
+        type_uri, title, status, detail, vendor, code, codes, kind, retryable,
     }
 }
 

@@ -167,20 +167,10 @@ impl<B: ReplyContent> Reply<B> {
     }
 }
 
-/// The status and the body, escaped and capped at
-/// [`DISPLAY_MAX`](crate::DISPLAY_MAX) bytes.
-impl<B: fmt::Debug> fmt::Debug for Reply<B> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        crate::text::capped_debug(
-            f,
-            &crate::text::DebugWith(|f: &mut fmt::Formatter<'_>| {
-                f.debug_struct("Reply")
-                    .field("http_status", &self.http_status)
-                    .field("body", &self.body)
-                    .finish()
-            }),
-        )
-    }
+capped_debug! {
+    /// The status and the body, escaped and capped at
+    /// [`DISPLAY_MAX`](crate::DISPLAY_MAX) bytes.
+    [B: fmt::Debug] Reply<B> => "Reply" { http_status, body }
 }
 
 /// `HTTP 403: ` and the body's own line.

@@ -1,7 +1,9 @@
 //! Received text on its way to a terminal or a log: escaped, so that it
 //! cannot add a line or reorder one, and bounded.
 
-use core::fmt::{self, Write as _};
+use core::fmt;
+#[cfg(feature = "std")]
+use core::fmt::Write as _;
 
 /// The most bytes the `Display` or the `Debug` of a body, a reply, an
 /// error or a problem document of this crate writes, whatever the input:
@@ -69,9 +71,11 @@ pub(crate) const fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+#[cfg(feature = "std")]
 /// The mark at the end of cut output.
 const CUT: &str = "…";
 
+#[cfg(feature = "std")]
 /// A writer that passes at most [`DISPLAY_MAX`] bytes on, ending cut output
 /// with `…`, and escapes the characters a terminal or a log would act on.
 struct Capped<'f, 'g> {
@@ -84,6 +88,7 @@ struct Capped<'f, 'g> {
     newlines: bool,
 }
 
+#[cfg(feature = "std")]
 impl Capped<'_, '_> {
     fn put(&mut self, text: &str) -> fmt::Result {
         if text.len() <= self.left {
@@ -104,6 +109,7 @@ impl Capped<'_, '_> {
     }
 }
 
+#[cfg(feature = "std")]
 impl fmt::Write for Capped<'_, '_> {
     fn write_str(&mut self, mut text: &str) -> fmt::Result {
         while !text.is_empty() && !self.cut {
@@ -132,6 +138,7 @@ impl fmt::Write for Capped<'_, '_> {
     }
 }
 
+#[cfg(feature = "std")]
 /// Writes `args` to `f` through the cap: escaped and at most
 /// [`DISPLAY_MAX`] bytes.
 pub(crate) fn capped(f: &mut fmt::Formatter<'_>, args: fmt::Arguments<'_>) -> fmt::Result {
@@ -145,6 +152,7 @@ pub(crate) fn capped(f: &mut fmt::Formatter<'_>, args: fmt::Arguments<'_>) -> fm
     .write_fmt(args)
 }
 
+#[cfg(feature = "std")]
 /// A value's log line: what its `Display` writes before the cap. Implement
 /// this instead of `Display`, and declare the `Display` with
 /// [`log_line!`].
@@ -152,9 +160,11 @@ pub(crate) trait LogLine {
     fn line(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
 }
 
+#[cfg(feature = "std")]
 /// Shows a [`LogLine`] uncapped, for the cap to write.
 pub(crate) struct Line<'a, T: ?Sized>(pub(crate) &'a T);
 
+#[cfg(feature = "std")]
 impl<T: LogLine + ?Sized> fmt::Display for Line<'_, T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.0.line(f)
@@ -174,6 +184,7 @@ macro_rules! log_line {
     )+};
 }
 
+#[cfg(feature = "std")]
 /// `Debug` through the cap: `fields` is the uncapped `Debug`.
 pub(crate) fn capped_debug(f: &mut fmt::Formatter<'_>, fields: &dyn fmt::Debug) -> fmt::Result {
     if f.alternate() {
@@ -183,17 +194,63 @@ pub(crate) fn capped_debug(f: &mut fmt::Formatter<'_>, fields: &dyn fmt::Debug) 
     }
 }
 
+/// Serde for a type named by a stable identifier: written as its `id()`,
+/// read through `$read: fn(&str) -> Result<Self, impl Display>`.
+macro_rules! serde_as_id {
+    ($T:ty, $what:literal, $read:expr) => {
+        #[doc = concat!("Writes the ", $what, "'s [`id`](", stringify!($T), "::id).")]
+        #[cfg(feature = "std")]
+        impl serde::Serialize for $T {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.id())
+            }
+        }
+
+        #[doc = concat!("Reads a ", $what, "'s [`id`](", stringify!($T), "::id).")]
+        #[cfg(feature = "std")]
+        impl<'de> serde::Deserialize<'de> for $T {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let id = $crate::body::CowStr::deserialize(deserializer)?;
+                let read: fn(&str) -> Result<Self, _> = $read;
+                read(&id.0).map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+#[cfg(feature = "std")]
+/// `Debug` for a struct, field by field, through the cap.
+macro_rules! capped_debug {
+    ($(#[$meta:meta])* [$($generics:tt)*] $T:ty => $name:literal { $($field:ident),+ $(,)? }) => {
+        $(#[$meta])*
+        impl<$($generics)*> core::fmt::Debug for $T {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                $crate::text::capped_debug(
+                    f,
+                    &$crate::text::DebugWith(|f: &mut core::fmt::Formatter<'_>| {
+                        f.debug_struct($name)
+                            $(.field(stringify!($field), &self.$field))+
+                            .finish()
+                    }),
+                )
+            }
+        }
+    };
+}
+
+#[cfg(feature = "std")]
 /// A `Debug` written by a closure: the uncapped `Debug` that
 /// [`capped_debug`] caps.
 pub(crate) struct DebugWith<F>(pub(crate) F);
 
+#[cfg(feature = "std")]
 impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> fmt::Debug for DebugWith<F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         (self.0)(f)
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "std"))]
 mod tests {
     use super::*;
 

@@ -122,19 +122,4 @@ impl core::str::FromStr for Vendor {
     }
 }
 
-/// Writes the vendor's [`id`](Vendor::id).
-#[cfg(feature = "std")]
-impl serde::Serialize for Vendor {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.id())
-    }
-}
-
-/// Reads a vendor's [`id`](Vendor::id).
-#[cfg(feature = "std")]
-impl<'de> serde::Deserialize<'de> for Vendor {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let id = crate::body::CowStr::deserialize(deserializer)?;
-        id.0.parse().map_err(serde::de::Error::custom)
-    }
-}
+serde_as_id!(Vendor, "vendor", str::parse);

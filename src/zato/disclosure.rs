@@ -199,20 +199,10 @@ pub struct Disclosed<'a> {
     pub logged: Vec<Code<'a>>,
 }
 
-/// The response and the logged codes, escaped and capped at
-/// [`DISPLAY_MAX`](crate::DISPLAY_MAX) bytes.
-impl fmt::Debug for Disclosed<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        crate::text::capped_debug(
-            f,
-            &crate::text::DebugWith(|f: &mut fmt::Formatter<'_>| {
-                f.debug_struct("Disclosed")
-                    .field("response", &self.response)
-                    .field("logged", &self.logged)
-                    .finish()
-            }),
-        )
-    }
+capped_debug! {
+    /// The response and the logged codes, escaped and capped at
+    /// [`DISPLAY_MAX`](crate::DISPLAY_MAX) bytes.
+    [] Disclosed<'_> => "Disclosed" { response, logged }
 }
 
 /// How many codes of each list a [`Disclosed`] log line names.
