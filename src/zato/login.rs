@@ -91,17 +91,24 @@ impl LoginRequest {
     }
 }
 
+/// The fields, the passwords and the TOTP code redacted, escaped and capped
+/// at [`DISPLAY_MAX`](crate::DISPLAY_MAX) bytes.
 impl fmt::Debug for LoginRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let hidden = |set: bool| if set { Some("…") } else { None };
-        f.debug_struct("LoginRequest")
-            .field("username", &self.username)
-            .field("password", &"…")
-            .field("current_app", &self.current_app)
-            .field("totp_code", &hidden(self.totp_code.is_some()))
-            .field("new_password", &hidden(self.new_password.is_some()))
-            .field("remote_addr", &self.remote_addr)
-            .field("user_agent", &self.user_agent)
-            .finish()
+        crate::text::capped_debug(
+            f,
+            &crate::text::DebugWith(|f: &mut fmt::Formatter<'_>| {
+                f.debug_struct("LoginRequest")
+                    .field("username", &self.username)
+                    .field("password", &"…")
+                    .field("current_app", &self.current_app)
+                    .field("totp_code", &hidden(self.totp_code.is_some()))
+                    .field("new_password", &hidden(self.new_password.is_some()))
+                    .field("remote_addr", &self.remote_addr)
+                    .field("user_agent", &self.user_agent)
+                    .finish()
+            }),
+        )
     }
 }
