@@ -9,7 +9,8 @@ use std::collections::HashSet;
 
 use common::{compact, vectors};
 use sso_errors::zato::{
-    BadRequest, Disclosure, LoginRequest, Reply, ReplyBody, Response, Severity, Status, SubStatus,
+    BadRequest, Code, Disclosure, LoginRequest, Reply, ReplyBody, Response, Severity, Status,
+    SubStatus,
 };
 use sso_errors::{Catalog, Category, Origin, Spelling, Vendor, Wire};
 
@@ -643,4 +644,94 @@ fn vocabulary_is_small_and_copy() {
     let b = a;
     assert_eq!(a, b);
     assert!(SubStatus::UsernameInvalid < SubStatus::PasswordResetCouldNotAccess);
+}
+
+#[test]
+fn hiding_a_code_twice_keeps_it_hidden() {
+    let policy = Disclosure::REVEAL_ALL
+        .hide(SubStatus::AuthLocked)
+        .hide(SubStatus::AuthLocked);
+    assert!(!policy.is_revealed(SubStatus::AuthLocked));
+    let out = policy.disclose("c", [SubStatus::AuthLocked]);
+    assert_eq!(
+        out.response.to_json(),
+        r#"{"status":"error","cid":"c","sub_status":["E005001"]}"#
+    );
+    assert!(
+        policy
+            .reveal(SubStatus::AuthLocked)
+            .is_revealed(SubStatus::AuthLocked)
+    );
+}
+
+#[test]
+fn an_unknown_code_is_a_warning_by_its_w() {
+    let shown = Disclosure::REVEAL_ALL.reveal_unknown(true);
+    let out = shown.disclose("c", [Code::from("W999999")]);
+    assert_eq!(out.response.status, Status::Warning);
+    assert_eq!(out.response.codes(), ["W999999"]);
+    // Hidden, an unknown warning is dropped and an unknown error masked.
+    let out = Disclosure::REVEAL_ALL.disclose("c", [Code::from("W999999")]);
+    assert_eq!(out.response.status, Status::Ok);
+    assert!(out.response.sub_status.is_empty());
+    let out = Disclosure::REVEAL_ALL.disclose("c", [Code::from("E999999")]);
+    assert_eq!(out.response.codes(), ["E005001"]);
+}
+
+#[test]
+fn the_log_line_names_sixteen_codes_then_counts() {
+    let policy = Disclosure::REVEAL_ALL.reveal_unknown(true);
+    let codes: Vec<String> = (0..17).map(|i| format!("E9000{i:02}")).collect();
+    let sixteen = policy.disclose("c", codes[..16].iter().map(|c| Code::from(c.as_str())));
+    let line = sixteen.to_string();
+    assert!(line.starts_with("error E900000 E900001 "), "{line}");
+    assert!(line.ends_with(" E900014 E900015"), "{line}");
+    assert!(!line.contains("more"));
+    let seventeen = policy.disclose("c", codes.iter().map(|c| Code::from(c.as_str())));
+    let line = seventeen.to_string();
+    assert!(
+        line.contains(" E900015 and 1 more; logged E900000 "),
+        "{line}"
+    );
+    assert!(line.ends_with(" E900015 and 1 more"), "{line}");
+    let known =
+        Disclosure::LOGIN.disclose("c", [SubStatus::UsernameInvalid, SubStatus::AuthLocked]);
+    assert_eq!(
+        known.to_string(),
+        "error E005001 E005002; logged E001001 username.invalid E005002 auth.locked"
+    );
+}
+
+#[test]
+fn a_code_compares_hashes_and_shows_as_its_entry() {
+    use std::hash::{BuildHasher, RandomState};
+    let known = Code::from("E005001");
+    let unknown = Code::from("E999999");
+    assert!(known.is_known() && !unknown.is_known());
+    assert!(known == SubStatus::AuthNotAllowed && known != SubStatus::AuthLocked);
+    assert!(unknown != SubStatus::AuthNotAllowed);
+    // Equal codes hash alike, whatever their spelling; others apart.
+    let state = RandomState::new();
+    let alias = Code::from("E010010");
+    assert_eq!(alias, Code::from("E010001"));
+    assert_eq!(
+        state.hash_one(&alias),
+        state.hash_one(Code::from("E010001"))
+    );
+    assert_ne!(
+        state.hash_one(&known),
+        state.hash_one(Code::from("E005002"))
+    );
+    assert_ne!(
+        state.hash_one(&unknown),
+        state.hash_one(Code::from("E999998"))
+    );
+    assert_eq!(known.to_string(), "E005001");
+    assert_eq!(alias.to_string(), "E010010");
+    assert_eq!(format!("{known:?}"), "AuthNotAllowed");
+    assert_eq!(
+        format!("{alias:?}"),
+        r#"PasswordResetCouldNotAccess (as "E010010")"#
+    );
+    assert_eq!(format!("{unknown:?}"), r#"Unknown("E999999")"#);
 }
