@@ -128,7 +128,9 @@ impl Disclosure {
         // unknown ones by a set of their texts, so the work stays linear in
         // the codes.
         let mut known_shown = 0u64;
-        let mut unknown_shown: HashSet<&str> = HashSet::new();
+        // Sized once for every unknown code: no rehash as it fills.
+        let unknown = logged.iter().filter(|code| code.known().is_none()).count();
+        let mut unknown_shown: HashSet<&str> = HashSet::with_capacity(unknown);
         let mut first_known = |known: SubStatus| {
             let bit = Self::bit(known);
             let first = known_shown & bit == 0;
@@ -140,10 +142,6 @@ impl Disclosure {
                 let first = if let Some(known) = code.known() {
                     first_known(known)
                 } else {
-                    if unknown_shown.capacity() == 0 {
-                        // Once, sized for the rest: no rehash as it grows.
-                        unknown_shown.reserve(logged.len());
-                    }
                     unknown_shown.insert(code.as_str())
                 };
                 (first, code.clone())
