@@ -1097,3 +1097,32 @@ fn every_real_world_vector_is_handled() {
     }
     assert_eq!(seen, 6);
 }
+
+#[test]
+fn any_description_writes_its_own_text_and_hashes_by_it() {
+    use std::hash::{BuildHasher, RandomState};
+    let other = Description::parse("Token is not associated with a payment method");
+    assert_eq!(
+        other.to_text(),
+        "Token is not associated with a payment method"
+    );
+    assert_eq!(
+        serde_json::to_string(&other).unwrap(),
+        r#""Token is not associated with a payment method""#
+    );
+    let fixed = Description::from_cow(Cow::Owned("Invalid password".to_owned()));
+    assert_eq!(fixed, Description::InvalidPassword);
+    assert_eq!(fixed.to_text(), "Invalid password");
+    let named = Description::from_cow(Cow::Owned("Invalid first name Ann".to_owned()));
+    assert_eq!(named.value(), Some("Ann"));
+    let state = RandomState::new();
+    assert_eq!(
+        state.hash_one(&fixed),
+        state.hash_one(Description::parse("Invalid password"))
+    );
+    assert_ne!(state.hash_one(&fixed), state.hash_one(&other));
+    assert_ne!(
+        state.hash_one(&named),
+        state.hash_one(Description::parse("Invalid first name Bob"))
+    );
+}

@@ -1019,3 +1019,35 @@ fn readme_example() -> Result<(), Box<dyn std::error::Error>> {
     );
     Ok(())
 }
+
+#[test]
+fn a_code_knows_its_entry_class_and_hash() {
+    use sso_errors::openam::Code;
+    use std::hash::{BuildHasher, RandomState};
+    let found = Code::from(404);
+    let teapot = Code::from(418);
+    assert!(found.is_known() && !teapot.is_known());
+    assert!(found == Status::NotFound && found != Status::Conflict);
+    assert!(teapot != Status::BadRequest);
+    for (number, client, server) in [
+        (404, true, false),
+        (418, true, false),
+        (503, false, true),
+        (599, false, true),
+        (302, false, false),
+    ] {
+        let code = Code::from(number);
+        assert_eq!(
+            (code.is_client_error(), code.is_server_error()),
+            (client, server),
+            "{number}"
+        );
+    }
+    let state = RandomState::new();
+    assert_eq!(
+        state.hash_one(found),
+        state.hash_one(Code::from(Status::NotFound))
+    );
+    assert_ne!(state.hash_one(found), state.hash_one(Code::from(409)));
+    assert_ne!(state.hash_one(teapot), state.hash_one(Code::from(419)));
+}

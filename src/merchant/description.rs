@@ -92,12 +92,13 @@ impl<'a> Description<'a> {
         match text {
             Cow::Borrowed(text) => Self::parse(text),
             Cow::Owned(mut text) => match match_template(&text) {
-                Some((template, _)) if template.has_value() => {
+                Some((template, _)) => {
+                    // What is left between the fixed texts is the value (none
+                    // for a fixed description).
                     text.truncate(text.len() - template.suffix().len());
                     text.drain(..template.prefix().len());
                     Self::typed(template, Cow::Owned(text))
                 }
-                Some((template, _)) => Self::typed(template, Cow::Borrowed("")),
                 None => Self::Other(Cow::Owned(text)),
             },
         }
@@ -310,10 +311,7 @@ impl fmt::Display for Description<'_> {
 /// Serializes the text, as a JSON string.
 impl serde::Serialize for Description<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Other(text) => serializer.serialize_str(text),
-            _ => serializer.collect_str(self),
-        }
+        serializer.collect_str(self)
     }
 }
 

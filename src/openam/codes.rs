@@ -574,3 +574,20 @@ impl fmt::Display for Code {
         write!(f, "{}", self.as_u16())
     }
 }
+
+#[cfg(test)]
+mod checks {
+    use super::is_decimal;
+
+    /// The compile-time check of the table: a code's text is its number.
+    #[test]
+    fn is_decimal_reads_the_plain_spelling_only() {
+        assert!(is_decimal(b"404", 404));
+        assert!(is_decimal(b"0", 0));
+        assert!(!is_decimal(b"0404", 404));
+        assert!(!is_decimal(b"405", 404));
+        assert!(!is_decimal(b"40", 404));
+        assert!(!is_decimal(b"1404", 404));
+        assert!(!is_decimal(b"", 0));
+    }
+}
