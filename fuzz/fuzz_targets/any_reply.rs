@@ -1,0 +1,4 @@
+#![no_main]
+
+// See FUZZING.md and `sso_errors_fuzz::any_reply` for what this target asserts.
+libfuzzer_sys::fuzz_target!(|data: &[u8]| sso_errors_fuzz::any_reply(data));

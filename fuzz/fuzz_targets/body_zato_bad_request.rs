@@ -1,0 +1,6 @@
+#![no_main]
+
+// See FUZZING.md and `sso_errors_fuzz::body` for what this target asserts.
+libfuzzer_sys::fuzz_target!(|data: &[u8]| sso_errors_fuzz::body::<
+    sso_errors_fuzz::ZatoBadRequestBody,
+>(data));
