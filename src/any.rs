@@ -77,28 +77,23 @@ impl<'a> AnyReply<'a> {
         // scan of the input before the parse.
         if TopLevel::first_key(input) == Some(b"errors") {
             if let Ok(document) = zenlogin::ErrorDocument::parse(input) {
-                // `errors` alone is the mark of Zenlogin's document only.
-                if document.members.is_empty() {
-                    return Ok(Self::Zenlogin(crate::Reply::new(
-                        http_status,
-                        zenlogin::ReplyBody::Document(document),
-                    )));
-                }
-                let members = document
-                    .members
-                    .iter()
-                    .map(|(name, value)| (name, value.get()));
-                let top = TopLevel::of_members(members.chain([("errors", "[")]));
-                let mut candidates = crate::detect::candidates(&top);
-                return match (candidates.next(), candidates.next()) {
-                    (Some(first), Some(second)) => {
-                        Err(Error::ambiguous(http_status, first, second, input))
+                // `errors` alone is the mark of Zenlogin's document only;
+                // other members may be another vendor's.
+                if !document.members.is_empty() {
+                    let members = document
+                        .members
+                        .iter()
+                        .map(|(name, value)| (name, value.get()));
+                    let top = TopLevel::of_members(members.chain([("errors", "[")]));
+                    let mut candidates = crate::detect::candidates(&top);
+                    if let (Some(first), Some(second)) = (candidates.next(), candidates.next()) {
+                        return Err(Error::ambiguous(http_status, first, second, input));
                     }
-                    _ => Ok(Self::Zenlogin(crate::Reply::new(
-                        http_status,
-                        zenlogin::ReplyBody::Document(document),
-                    ))),
-                };
+                }
+                return Ok(Self::Zenlogin(crate::Reply::new(
+                    http_status,
+                    zenlogin::ReplyBody::Document(document),
+                )));
             }
         }
         let shape = Shape::of(input);

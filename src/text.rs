@@ -9,7 +9,9 @@ use core::fmt::Write as _;
 /// error or a problem document of this crate writes, whatever the input:
 /// longer output is cut and ends with `…`. Control characters and the
 /// characters that reorder text (bidirectional overrides and isolates)
-/// never appear raw in it; they are written as `\u{…}` escapes.
+/// never appear raw in it; they are written as `\u{…}` escapes. The one
+/// exception is pretty `{:#?}` output, which keeps its own line breaks (the
+/// text inside it has its line breaks escaped).
 ///
 /// ```
 /// use sso_errors::{DISPLAY_MAX, zenlogin::ErrorDocument};
