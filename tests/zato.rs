@@ -735,3 +735,35 @@ fn a_code_compares_hashes_and_shows_as_its_entry() {
     );
     assert_eq!(format!("{unknown:?}"), r#"Unknown("E999999")"#);
 }
+
+#[test]
+fn each_unknown_code_is_shown_once_whatever_its_shape() {
+    let policy = Disclosure::REVEAL_ALL.reveal_unknown(true);
+    // Zato's shape at both ends of the range, `E` and `W` of the same digits,
+    // and texts of other shapes (wrong length, lower case, non-ASCII digits).
+    let input = [
+        "E999999", "E000000", "W000000", "E999999", "W999999", "E00000", "E0000000", "e000000",
+        "E00000١", "W000000", "E00000", "E000000", "W999999", "e000000", "E00000١", "", "E0000000",
+        "",
+    ];
+    let out = policy.disclose("c", input.map(Code::from));
+    assert_eq!(
+        out.response.codes(),
+        [
+            "E999999", "E000000", "W000000", "W999999", "E00000", "E0000000", "e000000", "E00000١",
+            ""
+        ]
+    );
+    assert_eq!(out.logged.len(), input.len());
+    // Codes far apart in the range, each repeated: one of each.
+    let far: Vec<String> = (0..2_000)
+        .map(|i| format!("{}{:06}", ['E', 'W'][i % 2], (i * 7_919) % 1_000_000))
+        .collect();
+    let twice = far.iter().chain(&far).map(|c| Code::from(c.as_str()));
+    let out = policy.disclose("c", twice);
+    assert_eq!(out.response.codes(), far);
+    // Hidden, unknown codes are never looked up: the errors become one
+    // `E005001` and the warnings go.
+    let out = Disclosure::REVEAL_ALL.disclose("c", input.map(Code::from));
+    assert_eq!(out.response.codes(), ["E005001"]);
+}

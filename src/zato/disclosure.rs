@@ -125,12 +125,10 @@ impl Disclosure {
         let logged: Vec<Code<'a>> = codes.into_iter().map(Into::into).collect();
         let mut public: Vec<Code<'a>> = Vec::with_capacity(logged.len());
         // Each code is shown once: known codes are told apart by a bit each,
-        // unknown ones by a set of their texts, so the work stays linear in
-        // the codes.
+        // unknown ones by `UnknownShown`, so the work stays linear in the
+        // codes.
         let mut known_shown = 0u64;
-        // Sized once for every unknown code: no rehash as it fills.
-        let unknown = logged.iter().filter(|code| code.known().is_none()).count();
-        let mut unknown_shown: HashSet<&str> = HashSet::with_capacity(unknown);
+        let mut unknown_shown = UnknownShown::new(self.reveal_unknown, &logged);
         let mut first_known = |known: SubStatus| {
             let bit = Self::bit(known);
             let first = known_shown & bit == 0;
@@ -142,7 +140,7 @@ impl Disclosure {
                 let first = if let Some(known) = code.known() {
                     first_known(known)
                 } else {
-                    unknown_shown.insert(code.as_str())
+                    unknown_shown.first(code.as_str())
                 };
                 (first, code.clone())
             } else if severity(code) == Severity::Error {
@@ -171,6 +169,79 @@ impl Disclosure {
 
 /// The severity of a code as received: from the catalog, or from the `W`
 /// prefix of an unknown code.
+/// The unknown codes already shown, so that each is shown once.
+///
+/// Codes of Zato's own shape (`E` or `W` and six digits) take one bit each,
+/// in a bitset spanning the lowest to the highest such code of the input:
+/// at most 250 KiB however many codes there are, and it stays in cache where
+/// a set of 100,000 texts would not. Other texts go into a set sized once for
+/// all of them. Either way the work is linear in the codes.
+struct UnknownShown<'s> {
+    /// The number of the bitset's first bit ([`number`]).
+    base: u32,
+    bits: Vec<u64>,
+    other: HashSet<&'s str>,
+}
+
+impl<'s> UnknownShown<'s> {
+    /// Room for every unknown code of `codes`, or none if unknown codes are
+    /// not revealed (they are never shown, so never looked up).
+    fn new(revealed: bool, codes: &'s [Code<'_>]) -> Self {
+        let mut range: Option<(u32, u32)> = None;
+        let mut other = 0;
+        for code in codes.iter().filter(|code| revealed && !code.is_known()) {
+            match number(code.as_str()) {
+                Some(n) => {
+                    range = Some(range.map_or((n, n), |(low, high)| (low.min(n), high.max(n))));
+                }
+                None => other += 1,
+            }
+        }
+        let (base, words) =
+            range.map_or((0, 0), |(low, high)| (low, (high - low) as usize / 64 + 1));
+        Self {
+            base,
+            bits: vec![0; words],
+            other: HashSet::with_capacity(other),
+        }
+    }
+
+    /// Whether `code` is shown for the first time; it is marked as shown.
+    fn first(&mut self, code: &'s str) -> bool {
+        let bit = number(code)
+            .and_then(|n| n.checked_sub(self.base))
+            .map(|i| i as usize);
+        match bit.and_then(|i| Some((self.bits.get_mut(i / 64)?, 1u64 << (i % 64)))) {
+            Some((word, bit)) => {
+                let first = *word & bit == 0;
+                *word |= bit;
+                first
+            }
+            // Only a code `new` did not see: the set still tells.
+            None => self.other.insert(code),
+        }
+    }
+}
+
+/// `E000000`…`E999999` as 0…999,999 and `W000000`…`W999999` as
+/// 1,000,000…1,999,999; `None` for any other text.
+fn number(code: &str) -> Option<u32> {
+    let (offset, digits) = match code.as_bytes() {
+        [b'E', digits @ ..] => (0, digits),
+        [b'W', digits @ ..] => (1_000_000, digits),
+        _ => return None,
+    };
+    if digits.len() != 6 {
+        return None;
+    }
+    let n = digits.iter().try_fold(0u32, |n, &digit| {
+        digit
+            .is_ascii_digit()
+            .then(|| n * 10 + u32::from(digit - b'0'))
+    })?;
+    Some(offset + n)
+}
+
 fn severity(code: &Code<'_>) -> Severity {
     match code.known() {
         Some(known) => known.severity(),
