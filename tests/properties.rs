@@ -2,6 +2,9 @@
 //! agrees with the compile-time phf table on any input, and no input makes a
 //! parser panic; what parses re-renders to something that parses the same.
 
+mod common;
+
+use common::scaled;
 use sso_errors::__private::Baselines;
 use sso_errors::Body;
 use sso_errors::{Catalog, merchant, openam, zato, zenlogin};
@@ -65,7 +68,7 @@ macro_rules! agrees_with_phf {
                 <$Ty>::ALL.len() + <$Ty>::ALL.iter().filter(|c| c.alias().is_some()).count()
             );
             let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-            for input in near_keys(&codes, &mut rng, 20_000) {
+            for input in near_keys(&codes, &mut rng, scaled(20_000)) {
                 assert_eq!(
                     <$Ty>::resolve(&input),
                     <$Ty as Baselines>::phf_codes().get(input.as_str()).copied(),
@@ -77,7 +80,7 @@ macro_rules! agrees_with_phf {
                     "{input:?}"
                 );
             }
-            for input in near_keys(&labels, &mut rng, 20_000) {
+            for input in near_keys(&labels, &mut rng, scaled(20_000)) {
                 assert_eq!(
                     <$Ty as Catalog>::from_label(&input),
                     <$Ty as Baselines>::phf_labels()
@@ -194,14 +197,14 @@ fn body_round_trips<'s, B: Body<'s>>(inputs: &'s [Vec<u8>]) -> usize {
 
 #[test]
 fn every_body_round_trips_whatever_the_input() {
-    let zato = mutations(ZATO_SEEDS, &mut Rng(1), 20_000);
+    let zato = mutations(ZATO_SEEDS, &mut Rng(1), scaled(20_000));
     assert!(body_round_trips::<zato::Response<'_>>(&zato) > 0);
     assert!(body_round_trips::<zato::BadRequest<'_>>(&zato) > 0);
-    let openam = mutations(OPENAM_SEEDS, &mut Rng(2), 20_000);
+    let openam = mutations(OPENAM_SEEDS, &mut Rng(2), scaled(20_000));
     assert!(body_round_trips::<openam::ErrorBody<'_>>(&openam) > 0);
-    let merchant = mutations(MERCHANT_SEEDS, &mut Rng(3), 20_000);
+    let merchant = mutations(MERCHANT_SEEDS, &mut Rng(3), scaled(20_000));
     assert!(body_round_trips::<merchant::ErrorBody<'_>>(&merchant) > 0);
-    let zenlogin = mutations(ZENLOGIN_SEEDS, &mut Rng(4), 20_000);
+    let zenlogin = mutations(ZENLOGIN_SEEDS, &mut Rng(4), scaled(20_000));
     assert!(body_round_trips::<zenlogin::ErrorDocument<'_>>(&zenlogin) > 0);
 }
 
@@ -213,7 +216,7 @@ fn every_reply_round_trips_whatever_the_input() {
         ($($Reply:ty, $seeds:expr, $seed:literal);+ $(;)?) => {$(
             let mut rng = Rng($seed);
             let mut parsed = 0;
-            for input in mutations($seeds, &mut rng, 5_000) {
+            for input in mutations($seeds, &mut rng, scaled(5_000)) {
                 for status in [200, 400, 401, 403, 500] {
                     if let Ok(reply) = <$Reply>::parse(status, &input) {
                         parsed += 1;
@@ -245,7 +248,7 @@ fn every_reply_round_trips_whatever_the_input() {
 #[test]
 fn zenlogin_template_values_render_back() {
     let mut rng = Rng(4);
-    for input in mutations(ZENLOGIN_SEEDS, &mut rng, 20_000) {
+    for input in mutations(ZENLOGIN_SEEDS, &mut rng, scaled(20_000)) {
         let Ok(document) = zenlogin::ErrorDocument::parse(&input) else {
             continue;
         };

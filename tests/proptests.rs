@@ -30,12 +30,8 @@ use sso_errors::{
 };
 
 fn config() -> Config {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(10_000);
     Config {
-        cases,
+        cases: u32::try_from(common::cases()).unwrap_or(u32::MAX),
         failure_persistence: None,
         ..Config::default()
     }

@@ -100,3 +100,18 @@ pub fn answers() -> Vec<(String, u16, Vec<u8>)> {
     }
     all
 }
+
+/// Cases per property: `PROPTEST_CASES`, or 10,000.
+pub fn cases() -> usize {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(10_000)
+}
+
+/// `n` generated inputs at the default 10,000 cases, scaled with
+/// [`cases`] (at least one): a reduced run, such as a mutation run, is
+/// reduced everywhere alike.
+pub fn scaled(n: usize) -> usize {
+    (n.saturating_mul(cases()) / 10_000).max(1)
+}
