@@ -201,3 +201,36 @@ fn a_body_cannot_forge_a_log_line() {
             .unwrap_err();
     assert_one_safe_line(&err.to_string());
 }
+
+#[test]
+fn the_input_an_error_quotes_has_its_control_characters_escaped() {
+    // The snippet is public, and shown on its own as well as in messages.
+    let err = "\u{1b}[2J\u{7}\u{202e}\u{2066}x"
+        .parse::<SubStatus>()
+        .unwrap_err();
+    assert_eq!(
+        err.input().to_string(),
+        r#""\u{1b}[2J\u{7}\u{202e}\u{2066}x""#
+    );
+    assert_eq!(format!("{:?}", err.input()), err.input().to_string());
+}
+
+#[test]
+fn a_long_member_is_cut_at_a_character_boundary() {
+    // 255 bytes, then a two-byte character across the 256-byte cut.
+    let cid = format!("{}é{}", "a".repeat(255), "b".repeat(10));
+    let body = format!(r#"{{"status":"ok","cid":"{cid}"}}"#);
+    let response = zato::Response::parse(body.as_bytes()).unwrap();
+    let line = response.to_string();
+    let shown = format!("{}… ({} bytes in all)", "a".repeat(255), cid.len());
+    assert!(line.contains(&shown), "{line}");
+    assert!(!line.contains('é') && !line.contains("ab"), "{line}");
+    // Exactly 256 bytes: nothing is cut.
+    let cid = format!("{}é", "a".repeat(254));
+    let body = format!(r#"{{"status":"ok","cid":"{cid}"}}"#);
+    let line = zato::Response::parse(body.as_bytes()).unwrap().to_string();
+    assert!(
+        line.contains(&cid) && !line.contains("bytes in all"),
+        "{line}"
+    );
+}
