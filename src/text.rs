@@ -277,4 +277,46 @@ mod tests {
         assert!(escapes.len() <= DISPLAY_MAX && !escapes.contains('\u{202e}'));
         assert_eq!(Show("short", 1).to_string(), "short");
     }
+
+    /// Any text, through the cap.
+    struct Text(String);
+
+    impl fmt::Display for Text {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            capped(f, format_args!("{}", self.0))
+        }
+    }
+
+    fn a(n: usize) -> String {
+        "a".repeat(n)
+    }
+
+    #[test]
+    fn pretty_output_keeps_its_line_breaks_only() {
+        assert_eq!(
+            format!("{:#}", Text("a\nb\u{1b}\r".into())),
+            "a\nb\\u{1b}\\u{d}"
+        );
+        assert_eq!(Text("a\nb".into()).to_string(), "a\\u{a}b");
+    }
+
+    #[test]
+    fn output_is_cut_to_exactly_the_bound() {
+        // The cut mark fills the bound.
+        let cut = Text(a(2 * DISPLAY_MAX)).to_string();
+        assert_eq!(cut, format!("{}{CUT}", a(DISPLAY_MAX - CUT.len())));
+        assert_eq!(cut.len(), DISPLAY_MAX);
+        // The longest text that is not cut.
+        let room = DISPLAY_MAX - CUT.len();
+        assert_eq!(Text(a(room)).to_string(), a(room));
+        // A character across the cut goes whole.
+        let across = Text(format!("{}é{}", a(room - 1), a(10))).to_string();
+        assert_eq!(across, format!("{}{CUT}", a(room - 1)));
+        // An escape that just fits is written; one byte more and it is cut.
+        let escape = "\\u{1b}";
+        let fits = Text(format!("{}\u{1b}", a(room - escape.len()))).to_string();
+        assert_eq!(fits, format!("{}{escape}", a(room - escape.len())));
+        let over = Text(format!("{}\u{1b}", a(room - escape.len() + 1))).to_string();
+        assert_eq!(over, format!("{}{CUT}", a(room - escape.len() + 1)));
+    }
 }
