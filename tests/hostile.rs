@@ -234,3 +234,24 @@ fn a_long_member_is_cut_at_a_character_boundary() {
         "{line}"
     );
 }
+
+#[test]
+fn an_unknown_code_names_its_vendor_and_what_was_looked_for() {
+    use sso_errors::{UnknownCode, Vendor};
+    fn of<C: sso_errors::Catalog>(input: &str) -> (Vendor, &'static str, String) {
+        let err = UnknownCode::new::<C>(input);
+        (err.vendor(), err.noun(), err.to_string())
+    }
+    assert_eq!(
+        of::<zato::SubStatus>("E999999"),
+        (
+            Vendor::Zato,
+            "sub-status",
+            r#"unknown Zato SSO sub-status code "E999999""#.into()
+        )
+    );
+    assert_eq!(of::<zato::Status>("fine").1, "status");
+    assert_eq!(of::<zenlogin::ErrorCode>("9999").1, "error");
+    assert_eq!(of::<openam::Status>("299").1, "status");
+    assert_eq!(of::<merchant::ErrorCode>("1").1, "error");
+}
