@@ -57,6 +57,33 @@ fn near_keys(keys: &[&str], rng: &mut Rng, count: usize) -> Vec<String> {
     out
 }
 
+/// Every string one edit away from a key: each byte removed, doubled,
+/// moved to its neighbouring values or its other case, and a byte added at
+/// either end. The same strings on every run, however few random ones a
+/// reduced run makes.
+fn one_edit_from(keys: &[&str]) -> Vec<String> {
+    let mut out = Vec::new();
+    for key in keys {
+        let bytes = key.as_bytes();
+        for (at, &byte) in bytes.iter().enumerate() {
+            let mut removed = bytes.to_vec();
+            removed.remove(at);
+            let mut doubled = bytes.to_vec();
+            doubled.insert(at, byte);
+            out.extend([removed, doubled]);
+            for changed in [byte.wrapping_add(1), byte.wrapping_sub(1), byte ^ 0x20] {
+                let mut edited = bytes.to_vec();
+                edited[at] = changed;
+                out.push(edited);
+            }
+        }
+        out.extend([[bytes, b"0"].concat(), [b"0", bytes].concat()]);
+    }
+    out.into_iter()
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        .collect()
+}
+
 macro_rules! agrees_with_phf {
     ($name:ident, $Ty:ty) => {
         #[test]
@@ -68,7 +95,10 @@ macro_rules! agrees_with_phf {
                 <$Ty>::ALL.len() + <$Ty>::ALL.iter().filter(|c| c.alias().is_some()).count()
             );
             let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-            for input in near_keys(&codes, &mut rng, scaled(20_000)) {
+            for input in near_keys(&codes, &mut rng, scaled(20_000))
+                .into_iter()
+                .chain(one_edit_from(&codes))
+            {
                 assert_eq!(
                     <$Ty>::resolve(&input),
                     <$Ty as Baselines>::phf_codes().get(input.as_str()).copied(),
@@ -80,7 +110,10 @@ macro_rules! agrees_with_phf {
                     "{input:?}"
                 );
             }
-            for input in near_keys(&labels, &mut rng, scaled(20_000)) {
+            for input in near_keys(&labels, &mut rng, scaled(20_000))
+                .into_iter()
+                .chain(one_edit_from(&labels))
+            {
                 assert_eq!(
                     <$Ty as Catalog>::from_label(&input),
                     <$Ty as Baselines>::phf_labels()
