@@ -129,7 +129,7 @@ impl AnyCode {
     }
 }
 
-/// Writes the canonical wire code.
+/// `From` each catalog's enum into its `AnyCode` variant.
 macro_rules! into_any_code {
     ($($T:ty => $V:ident,)+) => {
         $(
@@ -150,6 +150,7 @@ into_any_code! {
     merchant::ErrorCode => Merchant,
 }
 
+/// Writes the canonical wire code.
 impl fmt::Display for AnyCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())

@@ -484,8 +484,12 @@ mod tests {
         "password_reset.could_not_access",
         "a key that is longer than thirty-two bytes",
         "a key that is longer than thirty-two bytez",
+        // Keys whose words repeat: only the length tells them from their
+        // neighbours of one byte more or less.
+        "xxxxxxxxxxxxxxxxxxxx",
+        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
     ];
-    const SIZE: usize = table_size(13);
+    const SIZE: usize = table_size(15);
     static TABLE: Table<
         usize,
         SIZE,
@@ -494,7 +498,7 @@ mod tests {
         { max_len(KEYS) },
         { common_len(KEYS) },
         { wide(SIZE, KEYS) },
-    > = Table::build(KEYS, &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    > = Table::build(KEYS, &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
 
     #[test]
     fn finds_every_key_and_nothing_else() {
@@ -513,6 +517,38 @@ mod tests {
         ] {
             assert_eq!(TABLE.get(miss), None, "{miss:?}");
         }
+    }
+
+    /// Every string one byte removed, doubled, changed or added away from a
+    /// key is found exactly when it is itself a key.
+    #[test]
+    fn tells_every_key_from_its_neighbours() {
+        let mut tried = 0;
+        for key in KEYS {
+            let bytes = key.as_bytes();
+            let mut near: Vec<Vec<u8>> = vec![[bytes, b"x"].concat(), [b"x", bytes].concat()];
+            for (at, &byte) in bytes.iter().enumerate() {
+                let mut removed = bytes.to_vec();
+                removed.remove(at);
+                let mut doubled = bytes.to_vec();
+                doubled.insert(at, byte);
+                near.extend([removed, doubled]);
+                for changed in [byte.wrapping_add(1), byte.wrapping_sub(1), byte ^ 0x20, 0] {
+                    let mut edited = bytes.to_vec();
+                    edited[at] = changed;
+                    near.push(edited);
+                }
+            }
+            for text in near
+                .iter()
+                .filter_map(|bytes| core::str::from_utf8(bytes).ok())
+            {
+                let expected = KEYS.iter().position(|k| *k == text);
+                assert_eq!(TABLE.get(text), expected, "{text:?}");
+                tried += 1;
+            }
+        }
+        assert!(tried > 1_000, "{tried}");
     }
 
     #[test]

@@ -135,3 +135,45 @@ fn bodies_that_match_no_vendor_say_why() {
     assert_eq!(err.category(), Category::Data);
     assert_eq!(err.vendor(), Some(Vendor::Zato));
 }
+
+/// Every entry of every catalog, found by its code among all vendors' and
+/// among its own vendor's only, and shown as that code.
+#[test]
+fn every_code_is_looked_up_across_catalogs_and_by_vendor() {
+    use sso_errors::{AnyCode, Catalog, Lookup, merchant, openam, zato, zenlogin};
+    fn entries<C: Catalog + Into<AnyCode>>() -> Vec<AnyCode> {
+        C::ALL.iter().map(|&c| c.into()).collect()
+    }
+    let all = [
+        entries::<zato::Status>(),
+        entries::<zato::SubStatus>(),
+        entries::<zenlogin::ErrorCode>(),
+        entries::<openam::Status>(),
+        entries::<merchant::ErrorCode>(),
+    ]
+    .concat();
+    for any in all {
+        let code = any.code();
+        assert_eq!(any.to_string(), code);
+        let own = AnyCode::lookup_in(code, Some(any.vendor()));
+        assert_eq!(own, Lookup::Found(any), "{code}");
+        assert_eq!(own.unique(), Some(any));
+        for other in Vendor::ALL.iter().filter(|&&v| v != any.vendor()) {
+            assert!(
+                !matches!(AnyCode::lookup_in(code, Some(*other)), Lookup::Found(found) if found == any),
+                "{code} in {other}"
+            );
+        }
+        match AnyCode::lookup(code) {
+            Lookup::Found(found) => assert_eq!(found, any),
+            Lookup::Ambiguous(a, b) => assert!(a == any || b == any, "{code}"),
+            other => panic!("{code}: {other:?}"),
+        }
+    }
+    assert_eq!(AnyCode::lookup("E999999").unique(), None);
+    let two = Lookup::Ambiguous(
+        AnyCode::OpenAm(openam::Status::BadRequest),
+        AnyCode::Zenlogin(zenlogin::ErrorCode::InvalidIpAddress),
+    );
+    assert_eq!(two.unique(), None);
+}
