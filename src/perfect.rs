@@ -4,8 +4,8 @@
 //!
 //! A key of up to 7 bytes is packed, with its length, into a `u64` that
 //! identifies it exactly; a longer key is folded from its length and four of
-//! its 8-byte words, which are compared too (all of the key up to 32 bytes; a
-//! longer one is also compared as text). A lookup is then one
+//! its 8-byte words, which are compared too, with its length (all of the key
+//! up to 32 bytes; a longer one is also compared as text). A lookup is then one
 //! multiply, one shift, one load and one compare. The multiplier is searched
 //! for at compile time (`const fn`), so a collision-free table is part of the
 //! build, and a catalog with a duplicate key does not compile.
@@ -37,7 +37,8 @@ pub(crate) struct Table<
     /// identify a key of up to 32 bytes. `WIDE` is `SIZE` for a table with
     /// such keys, 0 otherwise.
     words: [[u64; 4]; WIDE],
-    /// The text of each slot's key, compared only for keys over 32 bytes.
+    /// The text of each slot's key: its length is compared for every key over
+    /// 7 bytes, its bytes for keys over 32.
     texts: [&'static str; WIDE],
 }
 
@@ -417,16 +418,17 @@ impl<
         let words = words(bytes);
         let key = fold_words(&words, len);
         let at = slot(SIZE, MULT, key);
-        let &(stored, value) = self.slots.get(at)?;
-        // The fold carries the length, so equal folds and equal words mean
-        // equal keys up to 32 bytes.
+        let &(_, value) = self.slots.get(at)?;
+        // The fold only places the key: equal words and an equal length
+        // mean equal keys up to 32 bytes (the words of a key whose bytes
+        // repeat are those of its neighbours one byte longer or shorter).
         // Compared in registers, word by word: comparing the arrays whole
         // reloads the input's words from the stack, wider than they were
         // stored, which stalls.
         let same = self.words.get(at).is_some_and(|w| {
             ((w[0] ^ words[0]) | (w[1] ^ words[1]) | (w[2] ^ words[2]) | (w[3] ^ words[3])) == 0
-        });
-        if stored != key || !same {
+        }) && self.texts.get(at).is_some_and(|text| text.len() == len);
+        if !same {
             return None;
         }
         if len > 32
