@@ -767,3 +767,21 @@ fn each_unknown_code_is_shown_once_whatever_its_shape() {
     let out = Disclosure::REVEAL_ALL.disclose("c", input.map(Code::from));
     assert_eq!(out.response.codes(), ["E005001"]);
 }
+
+#[test]
+fn severity_follows_the_prefix() {
+    use sso_errors::zato::Severity;
+    for &code in SubStatus::ALL {
+        let warning = code.code().starts_with('W');
+        assert_eq!(code.is_warning(), warning, "{code}");
+        let (severity, status) = if warning {
+            (Severity::Warning, Status::Warning)
+        } else {
+            (Severity::Error, Status::Error)
+        };
+        assert_eq!(code.severity(), severity, "{code}");
+        assert_eq!(code.severity().status(), status, "{code}");
+    }
+    assert!(Status::Error.is_error());
+    assert!(!Status::Ok.is_error() && !Status::Warning.is_error());
+}
