@@ -60,6 +60,33 @@ impl<T> List<T> {
         }
     }
 
+    /// Makes room for at least `additional` more elements, so that pushing
+    /// them allocates at most once. A list that stays at one element keeps
+    /// it inline and allocates nothing.
+    ///
+    /// ```
+    /// use sso_errors::List;
+    ///
+    /// let mut list = List::new();
+    /// list.reserve(100);
+    /// list.extend(0..100);
+    /// assert_eq!(list.len(), 100);
+    /// ```
+    pub fn reserve(&mut self, additional: usize) {
+        let wanted = self.len().saturating_add(additional);
+        match &mut self.0 {
+            Repr::Many(values) => values.reserve(additional),
+            _ if wanted >= 2 => {
+                let mut values = Vec::with_capacity(wanted);
+                if let Repr::One(first) = std::mem::replace(&mut self.0, Repr::Empty) {
+                    values.push(first);
+                }
+                self.0 = Repr::Many(values);
+            }
+            _ => {}
+        }
+    }
+
     /// Removes every element.
     pub fn clear(&mut self) {
         self.0 = Repr::Empty;
@@ -147,15 +174,16 @@ impl<T> From<List<T>> for Vec<T> {
 impl<T> FromIterator<T> for List<T> {
     fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
         let mut list = Self::new();
-        for value in iter {
-            list.push(value);
-        }
+        list.extend(iter);
         list
     }
 }
 
+/// Sized once for as many elements as the iterator says it holds at least.
 impl<T> Extend<T> for List<T> {
     fn extend<I: IntoIterator<Item = T>>(&mut self, iter: I) {
+        let iter = iter.into_iter();
+        self.reserve(iter.size_hint().0);
         for value in iter {
             self.push(value);
         }

@@ -8,7 +8,7 @@ mod counting;
 #[global_allocator]
 static ALLOCATOR: counting::Counting = counting::Counting;
 
-use counting::allocations;
+use counting::{allocations, bytes_allocated};
 
 #[test]
 fn zato_bodies_parse_without_allocating() {
@@ -77,4 +77,27 @@ fn the_counter_counts() {
     let (value, count) = allocations(|| vec![1u8; 16]);
     assert_eq!(count, 1);
     assert_eq!(value.len(), 16);
+}
+
+/// Unknown codes of Zato's shape are told apart by one bit each: disclosing
+/// 10,000 of them allocates the two lists of codes and a small bitset, and
+/// no set of their texts.
+#[test]
+fn disclosure_tells_codes_of_zatos_shape_apart_by_a_bit_each() {
+    use sso_errors::zato::{Code, Disclosure};
+    let policy = Disclosure::REVEAL_ALL.reveal_unknown(true);
+    for prefix in ['E', 'W'] {
+        let codes: Vec<String> = (0..10_000)
+            .map(|i| format!("{prefix}{:06}", 200_000 + i))
+            .collect();
+        let (out, bytes) =
+            bytes_allocated(|| policy.disclose("c", codes.iter().map(|c| Code::from(c.as_str()))));
+        assert_eq!(out.response.sub_status.len(), codes.len());
+        let lists = 2 * codes.len() * std::mem::size_of::<Code<'_>>();
+        let bits = codes.len() / 8 + 8;
+        assert!(
+            bytes <= lists + bits,
+            "{prefix}: {bytes} bytes for {lists} of lists"
+        );
+    }
 }

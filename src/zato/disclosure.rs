@@ -161,7 +161,7 @@ impl Disclosure {
             Status::Warning
         };
         Disclosed {
-            response: Response::new(status, cid, List::from(public)),
+            response: Response::with_codes(status, cid, List::from(public)),
             logged,
         }
     }

@@ -88,11 +88,24 @@ impl<'a> Response<'a> {
         cid: impl Into<Cow<'a, str>>,
         sub_status: impl IntoIterator<Item = C>,
     ) -> Self {
+        Self::with_codes(
+            status,
+            cid,
+            sub_status.into_iter().map(Into::into).collect(),
+        )
+    }
+
+    /// [`new`](Self::new) with the list already built, which it keeps.
+    pub(crate) fn with_codes(
+        status: Status,
+        cid: impl Into<Cow<'a, str>>,
+        codes: List<Code<'a>>,
+    ) -> Self {
         Self {
             status,
             cid: cid.into(),
             sub_status: SubStatuses {
-                codes: sub_status.into_iter().map(Into::into).collect(),
+                codes,
                 shape: Shape::OmitEmpty,
             },
             ust: None,
