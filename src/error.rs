@@ -452,17 +452,17 @@ pub(crate) fn reason_of(err: &serde_json::Error) -> String {
         None => &text[..],
     };
     let mut reason = String::new();
+    // The expectation is the crate's own text, and comes last; what stands
+    // between it and the prefix describes the input.
     let quoting = ["invalid type: ", "invalid value: "]
         .into_iter()
-        .find(|prefix| text.starts_with(prefix));
-    // The expectation is the crate's own text, and comes last; what stands
-    // before it describes the input.
-    match (quoting, text.rfind(", expected ")) {
-        (Some(prefix), Some(at)) if at >= prefix.len() => {
-            let found = &text[prefix.len()..at];
+        .find_map(|prefix| Some((prefix, text.strip_prefix(prefix)?)))
+        .and_then(|(prefix, rest)| Some((prefix, rest.split_at(rest.rfind(", expected ")?))));
+    match quoting {
+        Some((prefix, (found, expected))) => {
             reason.push_str(prefix);
             reason.push_str(kind_of_value(found));
-            reason.push_str(&text[at..]);
+            reason.push_str(expected);
         }
         _ if text.starts_with("unknown variant ") || text.starts_with("unknown field ") => {
             reason.push_str(text.split('`').next().unwrap_or(text).trim_end());

@@ -254,4 +254,12 @@ fn an_unknown_code_names_its_vendor_and_what_was_looked_for() {
     assert_eq!(of::<zenlogin::ErrorCode>("9999").1, "error");
     assert_eq!(of::<openam::Status>("299").1, "status");
     assert_eq!(of::<merchant::ErrorCode>("1").1, "error");
+    // As the crate's error, it keeps the code and says the same.
+    let unknown = UnknownCode::new::<zato::SubStatus>("E999999");
+    let err = Error::from(unknown);
+    assert_eq!(err.category(), sso_errors::Category::UnknownCode);
+    assert_eq!(err.unknown_code(), Some(&unknown));
+    assert_eq!(err.to_string(), unknown.to_string());
+    let other = zato::Response::parse(b"[]").unwrap_err();
+    assert_eq!(other.unknown_code(), None);
 }

@@ -231,14 +231,10 @@ fn number(code: &str) -> Option<u32> {
         [b'W', digits @ ..] => (1_000_000, digits),
         _ => return None,
     };
-    if digits.len() != 6 {
+    if digits.len() != 6 || !digits.iter().all(u8::is_ascii_digit) {
         return None;
     }
-    let n = digits.iter().try_fold(0u32, |n, &digit| {
-        digit
-            .is_ascii_digit()
-            .then(|| n * 10 + u32::from(digit - b'0'))
-    })?;
+    let n: u32 = core::str::from_utf8(digits).ok()?.parse().ok()?;
     Some(offset + n)
 }
 
