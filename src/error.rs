@@ -602,3 +602,53 @@ impl std::error::Error for Error {
             .map(|json| json as &(dyn std::error::Error + 'static))
     }
 }
+
+#[cfg(all(test, feature = "std"))]
+mod tests {
+    use super::*;
+    use serde::de::Error as _;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code, reason = "only ever refused")]
+    enum Known {
+        A,
+        B,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code, reason = "only ever refused")]
+    struct Strict {
+        a: u8,
+    }
+
+    #[test]
+    fn a_reason_names_the_kind_of_value_never_the_value() {
+        let err = serde_json::from_str::<Known>(r#""AQICsecret""#).unwrap_err();
+        assert_eq!(reason_of(&err), "unknown variant, expected `A` or `B`");
+        let err = serde_json::from_str::<Strict>(r#"{"AQICsecret":1}"#).unwrap_err();
+        assert_eq!(reason_of(&err), "unknown field, expected `a`");
+        let err = serde_json::from_str::<u8>(r#""AQICsecret""#).unwrap_err();
+        assert_eq!(reason_of(&err), "invalid type: a string, expected u8");
+        let err = serde_json::from_str::<u8>("300").unwrap_err();
+        assert_eq!(reason_of(&err), "invalid value: an integer, expected u8");
+        let err = serde_json::from_str::<Vec<u8>>("[").unwrap_err();
+        assert_eq!(reason_of(&err), "EOF while parsing a list");
+    }
+
+    #[test]
+    fn a_reason_is_cut_at_a_character_boundary() {
+        let exact = "a".repeat(MAX_REASON);
+        assert_eq!(reason_of(&serde_json::Error::custom(&exact)), exact);
+        let over = format!("{exact}a");
+        assert_eq!(
+            reason_of(&serde_json::Error::custom(over)),
+            format!("{exact}…")
+        );
+        // The cut falls inside the last `é`, which goes whole.
+        let across = format!("a{}", "é".repeat(MAX_REASON / 2));
+        let cut = format!("a{}…", "é".repeat(MAX_REASON / 2 - 1));
+        assert_eq!(reason_of(&serde_json::Error::custom(across)), cut);
+    }
+}

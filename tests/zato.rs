@@ -285,9 +285,19 @@ fn seed_login_request_both_directions() {
     assert_eq!(serde_json::from_str::<LoginRequest>(&json).unwrap(), full);
     let debug = format!("{full:?}");
     assert!(
-        !debug.contains("123456") && !debug.contains("\"q\""),
+        !debug.contains("123456") && !debug.contains("\"q\"") && !debug.contains("\"p\""),
         "{debug}"
     );
+    // What may be shown is.
+    for shown in [
+        "LoginRequest",
+        "username: \"u\"",
+        "current_app: \"CRM\"",
+        "10.1.2.3",
+        "curl",
+    ] {
+        assert!(debug.contains(shown), "{shown} in {debug}");
+    }
     assert!(serde_json::from_str::<LoginRequest>(r#"{"username":"u"}"#).is_err());
 }
 
@@ -784,4 +794,12 @@ fn severity_follows_the_prefix() {
     }
     assert!(Status::Error.is_error());
     assert!(!Status::Ok.is_error() && !Status::Warning.is_error());
+}
+
+#[test]
+fn the_bad_request_envelope_is_missing_input_and_not_retried() {
+    let envelope = BadRequest::new("000000000000000000000005");
+    assert!(!envelope.is_retryable());
+    assert_eq!(envelope.kind(), sso_errors::ErrorKind::MissingInput);
+    assert!(envelope.codes().is_empty());
 }
