@@ -802,4 +802,8 @@ fn the_bad_request_envelope_is_missing_input_and_not_retried() {
     assert!(!envelope.is_retryable());
     assert_eq!(envelope.kind(), sso_errors::ErrorKind::MissingInput);
     assert!(envelope.codes().is_empty());
+    assert_eq!(
+        envelope.to_string(),
+        "Zato SSO Error: Bad request (cid 000000000000000000000005)"
+    );
 }
