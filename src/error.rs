@@ -638,6 +638,19 @@ mod tests {
     }
 
     #[test]
+    fn an_error_names_its_position_when_it_has_one() {
+        let err = Error::from_json(Vendor::Zato, serde_json::Error::custom("bad"), b"{}");
+        assert_eq!(err.to_string(), "malformed Zato SSO body: bad");
+        let err = crate::zato::Response::parse(b"{").unwrap_err();
+        let message = "malformed Zato SSO body at line 1, column 1: EOF while parsing an object";
+        assert_eq!(err.to_string(), message);
+        assert_eq!(
+            format!("{err:?}"),
+            format!("Error {{ category: Eof, vendor: Some(Zato), message: {message} }}")
+        );
+    }
+
+    #[test]
     fn a_reason_is_cut_at_a_character_boundary() {
         let exact = "a".repeat(MAX_REASON);
         assert_eq!(reason_of(&serde_json::Error::custom(&exact)), exact);

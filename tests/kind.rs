@@ -247,3 +247,31 @@ fn any_code_finds_every_spelling_of_every_catalog() {
     assert!(code.is_retryable());
     assert_eq!(code.http_status(), 403);
 }
+
+/// gRPC's own numbering and spelling of its status codes.
+#[test]
+fn grpc_codes_have_grpcs_numbers_and_names() {
+    let all = [
+        (GrpcCode::Ok, 0, "OK"),
+        (GrpcCode::Cancelled, 1, "CANCELLED"),
+        (GrpcCode::Unknown, 2, "UNKNOWN"),
+        (GrpcCode::InvalidArgument, 3, "INVALID_ARGUMENT"),
+        (GrpcCode::DeadlineExceeded, 4, "DEADLINE_EXCEEDED"),
+        (GrpcCode::NotFound, 5, "NOT_FOUND"),
+        (GrpcCode::AlreadyExists, 6, "ALREADY_EXISTS"),
+        (GrpcCode::PermissionDenied, 7, "PERMISSION_DENIED"),
+        (GrpcCode::ResourceExhausted, 8, "RESOURCE_EXHAUSTED"),
+        (GrpcCode::FailedPrecondition, 9, "FAILED_PRECONDITION"),
+        (GrpcCode::Aborted, 10, "ABORTED"),
+        (GrpcCode::OutOfRange, 11, "OUT_OF_RANGE"),
+        (GrpcCode::Unimplemented, 12, "UNIMPLEMENTED"),
+        (GrpcCode::Internal, 13, "INTERNAL"),
+        (GrpcCode::Unavailable, 14, "UNAVAILABLE"),
+        (GrpcCode::DataLoss, 15, "DATA_LOSS"),
+        (GrpcCode::Unauthenticated, 16, "UNAUTHENTICATED"),
+    ];
+    for (code, number, name) in all {
+        assert_eq!((code.number(), code.name()), (number, name), "{code:?}");
+        assert_eq!(code.to_string(), name);
+    }
+}

@@ -807,3 +807,17 @@ fn the_bad_request_envelope_is_missing_input_and_not_retried() {
         "Zato SSO Error: Bad request (cid 000000000000000000000005)"
     );
 }
+
+#[test]
+fn a_response_with_a_result_member_is_still_the_response() {
+    let body = br#"{"status":"ok","cid":"c","result":"Error"}"#;
+    let reply = Reply::parse(200, body).unwrap();
+    let ReplyBody::Response(response) = reply.body() else {
+        panic!("{reply:?}");
+    };
+    assert_eq!(response.status, Status::Ok);
+    assert_eq!(response.to_json(), std::str::from_utf8(body).unwrap());
+    // Neither `status` nor `result`: the response is what is missing.
+    let err = Reply::parse(400, br#"{"cid":"c"}"#).unwrap_err();
+    assert!(err.to_string().contains("status"), "{err}");
+}
