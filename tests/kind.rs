@@ -275,3 +275,42 @@ fn grpc_codes_have_grpcs_numbers_and_names() {
         assert_eq!(code.to_string(), name);
     }
 }
+
+/// A status no entry describes is classified by its own meaning, or else
+/// by its class.
+#[test]
+fn an_http_status_is_classified_by_its_meaning_or_its_class() {
+    use ErrorKind::*;
+    for (status, kind) in [
+        (0, Unspecified),
+        (199, Unspecified),
+        (200, Success),
+        (204, Success),
+        (299, Success),
+        (300, Unspecified),
+        (400, BadRequest),
+        (401, BadCredentials),
+        (402, BadRequest),
+        (403, NotAllowed),
+        (404, NotFound),
+        (408, Timeout),
+        (409, Conflict),
+        (410, NotFound),
+        (412, Conflict),
+        (413, TooLarge),
+        (414, TooLarge),
+        (418, BadRequest),
+        (428, Conflict),
+        (429, RateLimited),
+        (499, BadRequest),
+        (500, Internal),
+        (501, Unsupported),
+        (502, Internal),
+        (503, Unavailable),
+        (504, Timeout),
+        (599, Internal),
+        (600, Unspecified),
+    ] {
+        assert_eq!(ErrorKind::of_http_status(status), kind, "{status}");
+    }
+}

@@ -821,3 +821,13 @@ fn a_response_with_a_result_member_is_still_the_response() {
     let err = Reply::parse(400, br#"{"cid":"c"}"#).unwrap_err();
     assert!(err.to_string().contains("status"), "{err}");
 }
+
+#[test]
+fn a_response_tells_its_status_and_the_codes_it_carries() {
+    let error = Response::error("c", [SubStatus::AuthLocked, SubStatus::PasswordExpired]);
+    assert!(!error.is_ok());
+    assert!(error.has(SubStatus::AuthLocked) && error.has(SubStatus::PasswordExpired));
+    assert!(!error.has(SubStatus::AuthNotAllowed));
+    assert!(Response::ok("c").is_ok() && !Response::ok("c").has(SubStatus::AuthLocked));
+    assert!(!Response::warning("c", [SubStatus::PasswordWAboutToExp]).is_ok());
+}
