@@ -177,3 +177,29 @@ fn every_code_is_looked_up_across_catalogs_and_by_vendor() {
     );
     assert_eq!(two.unique(), None);
 }
+
+/// What a reply of unknown origin shows: its vendor's reply, named.
+#[test]
+fn any_reply_shows_as_its_vendors_reply() {
+    let body = br#"{"status":"error","cid":"c1","sub_status":["E005001"]}"#;
+    let any = AnyReply::parse(403, body).unwrap();
+    let AnyReply::Zato(reply) = &any else {
+        panic!("{any:?}");
+    };
+    assert_eq!(any.to_string(), reply.to_string());
+    assert!(any.to_string().contains("E005001"), "{any}");
+    assert_eq!(format!("{any:?}"), format!("Zato({reply:?})"));
+    let document = AnyReply::parse(400, br#"{"errors":[{"code":"3003"}]}"#).unwrap();
+    assert!(
+        format!("{document:?}").starts_with("Zenlogin("),
+        "{document:?}"
+    );
+    let openam =
+        AnyReply::parse(404, br#"{"code":404,"reason":"Not Found","message":"m"}"#).unwrap();
+    assert!(format!("{openam:?}").starts_with("OpenAm("), "{openam:?}");
+    let merchant = AnyReply::parse(403, b"").unwrap();
+    assert!(
+        format!("{merchant:?}").starts_with("Merchant("),
+        "{merchant:?}"
+    );
+}

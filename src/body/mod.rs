@@ -301,3 +301,32 @@ fn finish<'a, T: Field<'a>, R: serde_json::de::Read<'a>>(
     de.end()?;
     Ok(value)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::assert_order;
+
+    #[test]
+    fn an_order_names_every_member_once() {
+        assert_order(&[2, 0, 1], 3);
+        assert_order(&[], 0);
+    }
+
+    #[test]
+    #[should_panic(expected = "names every member once")]
+    fn an_order_missing_a_member_is_refused() {
+        assert_order(&[0, 1], 3);
+    }
+
+    #[test]
+    #[should_panic(expected = "names a declared member")]
+    fn an_order_naming_an_undeclared_member_is_refused() {
+        assert_order(&[0, 3, 1], 3);
+    }
+
+    #[test]
+    #[should_panic(expected = "names a member twice")]
+    fn an_order_naming_a_member_twice_is_refused() {
+        assert_order(&[1, 2, 1], 3);
+    }
+}
