@@ -524,32 +524,37 @@ mod tests {
         }
     }
 
+    /// The strings one byte removed, doubled, changed or added away from
+    /// `key`.
+    fn neighbours(key: &str) -> Vec<String> {
+        let bytes = key.as_bytes();
+        let mut near: Vec<Vec<u8>> = vec![[bytes, b"x"].concat(), [b"x", bytes].concat()];
+        for (at, &byte) in bytes.iter().enumerate() {
+            let mut removed = bytes.to_vec();
+            removed.remove(at);
+            let mut doubled = bytes.to_vec();
+            doubled.insert(at, byte);
+            near.extend([removed, doubled]);
+            for changed in [byte.wrapping_add(1), byte.wrapping_sub(1), byte ^ 0x20, 0] {
+                let mut edited = bytes.to_vec();
+                edited[at] = changed;
+                near.push(edited);
+            }
+        }
+        near.into_iter()
+            .filter_map(|bytes| String::from_utf8(bytes).ok())
+            .collect()
+    }
+
     /// Every string one byte removed, doubled, changed or added away from a
     /// key is found exactly when it is itself a key.
     #[test]
     fn tells_every_key_from_its_neighbours() {
         let mut tried = 0;
         for key in KEYS {
-            let bytes = key.as_bytes();
-            let mut near: Vec<Vec<u8>> = vec![[bytes, b"x"].concat(), [b"x", bytes].concat()];
-            for (at, &byte) in bytes.iter().enumerate() {
-                let mut removed = bytes.to_vec();
-                removed.remove(at);
-                let mut doubled = bytes.to_vec();
-                doubled.insert(at, byte);
-                near.extend([removed, doubled]);
-                for changed in [byte.wrapping_add(1), byte.wrapping_sub(1), byte ^ 0x20, 0] {
-                    let mut edited = bytes.to_vec();
-                    edited[at] = changed;
-                    near.push(edited);
-                }
-            }
-            for text in near
-                .iter()
-                .filter_map(|bytes| core::str::from_utf8(bytes).ok())
-            {
+            for text in neighbours(key) {
                 let expected = KEYS.iter().position(|k| *k == text);
-                assert_eq!(TABLE.get(text), expected, "{text:?}");
+                assert_eq!(TABLE.get(&text), expected, "{text:?}");
                 tried += 1;
             }
         }
@@ -607,6 +612,21 @@ mod tests {
             very_long,
             "a key that is longer than thirty-two byteZ"
         ));
+    }
+
+    /// Keys of 2 to 4 bytes, read as two 2-byte halves: "ab" and "abab"
+    /// have the same halves, and only the length tells them apart.
+    #[test]
+    fn short_tables_tell_lengths_apart() {
+        static SHORT: &[&str] = &["ab", "ba", "10", "aba", "404", "400", "abab", "1011"];
+        static TABLE: Table<usize, 16, { multiplier::<2, 4, 2>(16, SHORT) }, 2, 4, 2, 0> =
+            Table::build(SHORT, &[0, 1, 2, 3, 4, 5, 6, 7]);
+        for key in SHORT {
+            for text in neighbours(key).iter().map(String::as_str).chain([*key]) {
+                let expected = SHORT.iter().position(|k| *k == text);
+                assert_eq!(TABLE.get(text), expected, "{text:?}");
+            }
+        }
     }
 
     #[test]

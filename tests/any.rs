@@ -203,3 +203,32 @@ fn any_reply_shows_as_its_vendors_reply() {
         "{merchant:?}"
     );
 }
+
+/// The members that tell the vendors apart must stand together where the
+/// table pairs them.
+#[test]
+fn recognition_needs_each_pair_of_members_whole() {
+    use sso_errors::detect::detect;
+    for (body, vendor) in [
+        (
+            &br#"{"failure":true,"authId":"a"}"#[..],
+            Some(Vendor::OpenAm),
+        ),
+        (br#"{"failure":true}"#, None),
+        (br#"{"authId":"a"}"#, None),
+        (
+            br#"{"result":"Error","details":"Bad request"}"#,
+            Some(Vendor::Zato),
+        ),
+        (br#"{"result":"Error"}"#, None),
+        (br#"{"details":"Bad request"}"#, None),
+        (
+            br#"{"code":400,"reason":"Bad Request"}"#,
+            Some(Vendor::OpenAm),
+        ),
+        (br#"{"code":400}"#, None),
+        (br#"{"reason":"Bad Request"}"#, None),
+    ] {
+        assert_eq!(detect(body), vendor, "{}", String::from_utf8_lossy(body));
+    }
+}

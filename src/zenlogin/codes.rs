@@ -323,3 +323,22 @@ const fn marked_up(text: &'static str) -> Option<&'static str> {
 }
 
 impl core::error::Error for ErrorCode {}
+
+#[cfg(test)]
+mod tests {
+    use super::marked_up;
+
+    #[test]
+    fn the_marked_up_name_is_between_the_first_two_stars() {
+        assert_eq!(
+            marked_up("Invalid *ip_address* POST value"),
+            Some("ip_address")
+        );
+        assert_eq!(marked_up("*a*"), Some("a"));
+        assert_eq!(marked_up("no mark"), None);
+        assert_eq!(marked_up("one *mark"), None);
+        assert_eq!(marked_up("empty ** mark"), None);
+        assert_eq!(marked_up("ends with *"), None);
+        assert_eq!(marked_up(""), None);
+    }
+}
