@@ -831,3 +831,38 @@ fn a_response_tells_its_status_and_the_codes_it_carries() {
     assert!(Response::ok("c").is_ok() && !Response::ok("c").has(SubStatus::AuthLocked));
     assert!(!Response::warning("c", [SubStatus::PasswordWAboutToExp]).is_ok());
 }
+
+#[test]
+fn sub_status_lists_compare_and_show_by_their_codes() {
+    use sso_errors::zato::SubStatuses;
+    let locked = Response::error("c", [SubStatus::AuthLocked]);
+    let other = Response::error("c", [SubStatus::AuthNotAllowed]);
+    assert_ne!(locked.sub_status, other.sub_status);
+    assert_eq!(
+        locked.sub_status,
+        Response::error("d", [SubStatus::AuthLocked]).sub_status
+    );
+    assert!(locked.sub_status == [SubStatus::AuthLocked]);
+    assert!(locked.sub_status != [SubStatus::AuthNotAllowed]);
+    assert!(locked.sub_status != [SubStatus::AuthLocked, SubStatus::AuthLocked]);
+    let same: &[SubStatus] = &[SubStatus::AuthLocked];
+    let different: &[SubStatus] = &[SubStatus::AuthNotAllowed];
+    assert!(locked.sub_status == *same && locked.sub_status != *different);
+    assert_eq!(
+        format!("{:?}", locked.sub_status),
+        format!("{:?}", locked.sub_status.as_slice())
+    );
+    let list: sso_errors::List<Code<'_>> =
+        [Code::from(SubStatus::AuthLocked)].into_iter().collect();
+    assert_eq!(SubStatuses::from(list), locked.sub_status);
+}
+
+#[test]
+fn a_response_is_retryable_when_every_code_is_known_and_retryable() {
+    // Zato marks none of its sub-statuses retryable.
+    assert!(SubStatus::ALL.iter().all(|c| !c.is_retryable()));
+    assert!(!Response::error("c", [SubStatus::AuthLocked]).is_retryable());
+    assert!(!Response::ok("c").is_retryable());
+    // An unknown code says nothing of a retry either.
+    assert!(!Response::error("c", [Code::from("E999999")]).is_retryable());
+}
