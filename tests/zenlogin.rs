@@ -1460,3 +1460,15 @@ fn quickstart_snippet_runs() -> Result<(), Box<dyn std::error::Error>> {
     }
     Ok(())
 }
+
+#[test]
+fn a_document_is_retryable_when_every_code_is_known_and_retryable() {
+    let down = ErrorObject::new(ErrorCode::DownForMaintenance, "down");
+    let frozen = ErrorObject::new(ErrorCode::AccountFrozen, "frozen");
+    assert!(ErrorDocument::new([down.clone()]).is_retryable());
+    assert!(ErrorDocument::new([down.clone(), down.clone()]).is_retryable());
+    assert!(!ErrorDocument::new([down.clone(), frozen.clone()]).is_retryable());
+    assert!(!ErrorDocument::new([frozen]).is_retryable());
+    assert!(!ErrorDocument::new([ErrorObject::new("9999", "unknown")]).is_retryable());
+    assert!(!ErrorDocument::new(Vec::<ErrorObject<'_>>::new()).is_retryable());
+}
