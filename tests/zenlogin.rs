@@ -1472,3 +1472,26 @@ fn a_document_is_retryable_when_every_code_is_known_and_retryable() {
     assert!(!ErrorDocument::new([ErrorObject::new("9999", "unknown")]).is_retryable());
     assert!(!ErrorDocument::new(Vec::<ErrorObject<'_>>::new()).is_retryable());
 }
+
+#[test]
+fn a_document_lists_its_codes_as_sent() {
+    let body = br#"{"errors":[{"code":"3003"},{"detail":"no code"},{"code":"9999"}]}"#;
+    let document = ErrorDocument::parse(body).unwrap();
+    assert_eq!(document.codes(), ["3003", "9999"]);
+    assert!(document.has(ErrorCode::InvalidApplicationKey));
+    assert!(!document.has(ErrorCode::AccountFrozen));
+}
+
+#[test]
+fn an_invalid_member_says_which_and_why() {
+    let err = ErrorObject::empty()
+        .with_about_link("not a URL")
+        .unwrap_err();
+    assert_eq!(err.member(), "links.about");
+    assert_eq!(err.reason(), "not an absolute URI");
+    assert_eq!(err.input().as_str(), "not a URL");
+    assert_eq!(
+        err.to_string(),
+        r#"invalid JSON:API `links.about`: not an absolute URI; input: "not a URL""#
+    );
+}
