@@ -1495,3 +1495,24 @@ fn an_invalid_member_says_which_and_why() {
         r#"invalid JSON:API `links.about`: not an absolute URI; input: "not a URL""#
     );
 }
+
+#[test]
+fn an_about_link_needs_whole_percent_escapes() {
+    for good in [
+        "https://zenlogin.co/a%41b",
+        "https://zenlogin.co/%41",
+        "urn:x%2F%2f",
+    ] {
+        assert!(ErrorObject::empty().with_about_link(good).is_ok(), "{good}");
+    }
+    for bad in [
+        "https://zenlogin.co/%",
+        "https://zenlogin.co/%4",
+        "https://zenlogin.co/%4g",
+        "https://zenlogin.co/%g4",
+        "https://zenlogin.co/%%41",
+        "https://zenlogin.co/a b",
+    ] {
+        assert!(ErrorObject::empty().with_about_link(bad).is_err(), "{bad}");
+    }
+}
