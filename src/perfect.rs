@@ -630,6 +630,18 @@ mod tests {
     }
 
     #[test]
+    fn distinct_keys_pass_the_uniqueness_check() {
+        assert_unique(KEYS);
+        assert_unique(&[]);
+    }
+
+    #[test]
+    #[should_panic(expected = "duplicate key")]
+    fn a_duplicate_key_is_refused() {
+        assert_unique(&["a", "b", "ab", "b"]);
+    }
+
+    #[test]
     fn fixed_length_tables_pack_like_fold() {
         static CODES: &[&str] = &["E005001", "E005002", "W003005"];
         static FIXED: Table<usize, 16, { multiplier::<7, 7, 7>(16, CODES) }, 7, 7, 7, 0> =

@@ -330,5 +330,25 @@ mod tests {
         assert!(cut.len() <= Problem::DETAIL_MAX);
         assert!(cut.ends_with('…'));
         assert_eq!(bounded("short"), "short");
+        // The cut fills the bound exactly, the mark included.
+        let cut = bounded(&"a".repeat(2 * Problem::DETAIL_MAX));
+        assert_eq!(cut.len(), Problem::DETAIL_MAX);
+        let exact = "a".repeat(Problem::DETAIL_MAX);
+        assert_eq!(bounded(&exact), exact);
+    }
+
+    #[test]
+    fn a_status_without_a_phrase_is_named_by_its_class() {
+        for (status, title) in [
+            (150, "Informational"),
+            (250, "Success"),
+            (350, "Redirection"),
+            (450, "Client Error"),
+            (550, "Server Error"),
+            (404, "Not Found"),
+            (200, "OK"),
+        ] {
+            assert_eq!(reason_phrase(status), title, "{status}");
+        }
     }
 }
