@@ -337,6 +337,47 @@ mod tests {
         assert_eq!(bounded(&exact), exact);
     }
 
+    /// RFC 9110's phrases (and RFC 6585's for 428 and 429).
+    #[test]
+    fn every_phrase_is_the_rfcs() {
+        let rfc = [
+            (200, "OK"),
+            (400, "Bad Request"),
+            (401, "Unauthorized"),
+            (402, "Payment Required"),
+            (403, "Forbidden"),
+            (404, "Not Found"),
+            (405, "Method Not Allowed"),
+            (406, "Not Acceptable"),
+            (407, "Proxy Authentication Required"),
+            (408, "Request Timeout"),
+            (409, "Conflict"),
+            (410, "Gone"),
+            (411, "Length Required"),
+            (412, "Precondition Failed"),
+            (413, "Content Too Large"),
+            (414, "URI Too Long"),
+            (415, "Unsupported Media Type"),
+            (416, "Range Not Satisfiable"),
+            (417, "Expectation Failed"),
+            (421, "Misdirected Request"),
+            (422, "Unprocessable Content"),
+            (426, "Upgrade Required"),
+            (428, "Precondition Required"),
+            (429, "Too Many Requests"),
+            (500, "Internal Server Error"),
+            (501, "Not Implemented"),
+            (502, "Bad Gateway"),
+            (503, "Service Unavailable"),
+            (504, "Gateway Timeout"),
+            (505, "HTTP Version Not Supported"),
+        ];
+        for (status, expected) in rfc {
+            assert_eq!(phrase(status), Some(expected), "{status}");
+        }
+        assert_eq!(phrase(418), None);
+    }
+
     #[test]
     fn a_status_without_a_phrase_is_named_by_its_class() {
         for (status, title) in [

@@ -1516,3 +1516,14 @@ fn an_about_link_needs_whole_percent_escapes() {
         assert!(ErrorObject::empty().with_about_link(bad).is_err(), "{bad}");
     }
 }
+
+#[test]
+fn a_zenlogin_reply_tells_its_codes() {
+    let reply = sso_errors::zenlogin::Reply::parse(
+        400,
+        br#"{"errors":[{"code":"3003","detail":"d"},{"code":"1001"}]}"#,
+    )
+    .unwrap();
+    assert_eq!(reply.codes(), ["3003", "1001"]);
+    assert_eq!(reply.detail().as_deref(), Some("d"));
+}
