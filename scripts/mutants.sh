@@ -35,5 +35,7 @@ if ! cargo mutants --version 2>/dev/null | grep -q " $version"; then
     cargo install --locked --version "$version" cargo-mutants
 fi
 
+# A change to the compile-time tables can send the multiplier search through
+# all its candidates before the build fails: such a build is cut off.
 PROPTEST_CASES=${PROPTEST_CASES:-50} cargo mutants \
-    --in-diff "$diff" --output "${MUTANTS_OUT:-target}"
+    --in-diff "$diff" --build-timeout 180 --output "${MUTANTS_OUT:-target}"
