@@ -2,7 +2,7 @@
 # Mutation testing of what changed: the mutants cargo-mutants makes of the
 # lines of src/ changed since BASE (default: the previous commit), each run
 # against the suites .cargo/mutants.toml names. Exits non-zero when a mutant
-# survives (a changed line no test checks) or hangs; see TESTING.md.
+# survives (a changed line no test checks); see TESTING.md.
 #
 # Usage: scripts/mutants.sh [BASE]
 #
@@ -37,5 +37,13 @@ fi
 
 # A change to the compile-time tables can send the multiplier search through
 # all its candidates before the build fails: such a build is cut off.
+status=0
 PROPTEST_CASES=${PROPTEST_CASES:-50} cargo mutants \
-    --in-diff "$diff" --build-timeout 180 --output "${MUTANTS_OUT:-target}"
+    --in-diff "$diff" --build-timeout 180 --output "${MUTANTS_OUT:-target}" || status=$?
+# cargo-mutants exits 3 when mutants only timed out: a mutant that hangs its
+# build or the tests is one the suite notices. 2 is a missed mutant.
+if [[ $status -eq 3 ]]; then
+    echo "mutants: the mutants not caught timed out, which counts as caught"
+    exit 0
+fi
+exit "$status"
