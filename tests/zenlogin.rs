@@ -1526,4 +1526,16 @@ fn a_zenlogin_reply_tells_its_codes() {
     .unwrap();
     assert_eq!(reply.codes(), ["3003", "1001"]);
     assert_eq!(reply.detail().as_deref(), Some("d"));
+    assert!(!reply.is_retryable());
+    let sso_errors::zenlogin::ReplyBody::Document(document) = reply.body() else {
+        panic!("{reply:?}");
+    };
+    assert_eq!(reply.body().to_string(), document.to_string());
+    assert!(
+        reply.body().to_string().contains("3003: d"),
+        "{}",
+        reply.body()
+    );
+    let down = sso_errors::zenlogin::Reply::parse(503, br#"{"errors":[{"code":"1001"}]}"#).unwrap();
+    assert!(down.is_retryable());
 }
