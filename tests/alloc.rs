@@ -101,3 +101,34 @@ fn disclosure_tells_codes_of_zatos_shape_apart_by_a_bit_each() {
         );
     }
 }
+
+/// A list is sized once from what it is given, keeps one element inline,
+/// and keeps what it holds when room is made.
+#[test]
+fn a_list_allocates_once_for_what_it_is_given() {
+    use sso_errors::List;
+    let (list, count) = allocations(|| (0..1_000).collect::<List<u32>>());
+    assert_eq!((list.len(), count), (1_000, 1));
+    let (list, count) = allocations(|| {
+        let mut list = List::new();
+        list.reserve(100);
+        list.extend(0..100u32);
+        list
+    });
+    assert_eq!((list.len(), count), (100, 1));
+    let (list, count) = allocations(|| {
+        let mut list = List::new();
+        list.reserve(1);
+        list.push(7u32);
+        list
+    });
+    assert_eq!((list, count), (List::from(vec![7]), 0));
+    let mut many: List<u32> = (0..3).collect();
+    many.reserve(10);
+    assert_eq!(many, [0, 1, 2]);
+    let mut one: List<u32> = (0..1).collect();
+    one.reserve(10);
+    assert_eq!(one, [0]);
+    let ((), count) = allocations(|| one.extend(1..11));
+    assert_eq!((one.len(), count), (11, 0));
+}
