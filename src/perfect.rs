@@ -468,6 +468,13 @@ pub(crate) const fn eq(mut a: &[u8], mut b: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
+    // The tests build strings and lists, with or without the `std` feature.
+    #[cfg(not(feature = "std"))]
+    extern crate std;
+    use std::string::String;
+    use std::vec;
+    use std::vec::Vec;
+
     use super::*;
 
     static KEYS: &[&str] = &[
