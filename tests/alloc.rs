@@ -100,6 +100,11 @@ fn disclosure_tells_codes_of_zatos_shape_apart_by_a_bit_each() {
             "{prefix}: {bytes} bytes for {lists} of lists"
         );
     }
+    // Two codes at the ends of the range take no bitset of the whole range.
+    let (out, bytes) =
+        bytes_allocated(|| policy.disclose("c", [Code::from("E000000"), Code::from("W999999")]));
+    assert_eq!(out.response.sub_status.len(), 2);
+    assert!(bytes < 4096, "{bytes} bytes for two codes");
 }
 
 /// A list is sized once from what it is given, keeps one element inline,

@@ -172,10 +172,12 @@ impl Disclosure {
 /// The unknown codes already shown, so that each is shown once.
 ///
 /// Codes of Zato's own shape (`E` or `W` and six digits) take one bit each,
-/// in a bitset spanning the lowest to the highest such code of the input:
-/// at most 250 KiB however many codes there are, and it stays in cache where
-/// a set of 100,000 texts would not. Other texts go into a set sized once for
-/// all of them. Either way the work is linear in the codes.
+/// in a bitset spanning the lowest to the highest such code of the input,
+/// when that span needs no more 64-bit words than there are such codes: it
+/// stays in cache where a set of 100,000 texts would not, and it is never
+/// larger than the list of codes. Codes too far apart for their number, and
+/// other texts, go into a set sized once for all of them. Either way the work
+/// is linear in the codes.
 struct UnknownShown<'s> {
     /// The number of the bitset's first bit ([`number`]).
     base: u32,
@@ -188,21 +190,31 @@ impl<'s> UnknownShown<'s> {
     /// not revealed (they are never shown, so never looked up).
     fn new(revealed: bool, codes: &'s [Code<'_>]) -> Self {
         let mut range: Option<(u32, u32)> = None;
-        let mut other = 0;
+        let (mut shaped, mut other) = (0, 0);
         for code in codes.iter().filter(|code| revealed && !code.is_known()) {
             match number(code.as_str()) {
                 Some(n) => {
                     range = Some(range.map_or((n, n), |(low, high)| (low.min(n), high.max(n))));
+                    shaped += 1;
                 }
                 None => other += 1,
             }
         }
-        let (base, words) =
-            range.map_or((0, 0), |(low, high)| (low, (high - low) as usize / 64 + 1));
-        Self {
-            base,
-            bits: vec![0; words],
-            other: HashSet::with_capacity(other),
+        let span = range.map(|(low, high)| (low, (high - low) as usize / 64 + 1));
+        match span {
+            // No more words than codes: the bitset's memory stays linear in
+            // the input, however far apart two codes are.
+            Some((base, words)) if words <= shaped => Self {
+                base,
+                bits: vec![0; words],
+                other: HashSet::with_capacity(other),
+            },
+            // Too few codes for their range: they go into the set too.
+            _ => Self {
+                base: 0,
+                bits: Vec::new(),
+                other: HashSet::with_capacity(other + shaped),
+            },
         }
     }
 
