@@ -128,7 +128,7 @@ impl Disclosure {
         // unknown ones by `UnknownShown`, so the work stays linear in the
         // codes.
         let mut known_shown = 0u64;
-        let mut unknown_shown = UnknownShown::new(self.reveal_unknown, &logged);
+        let mut unknown_shown = UnknownShown::of(self.reveal_unknown, &logged);
         let mut first_known = |known: SubStatus| {
             let bit = Self::bit(known);
             let first = known_shown & bit == 0;
@@ -188,7 +188,7 @@ struct UnknownShown<'s> {
 impl<'s> UnknownShown<'s> {
     /// Room for every unknown code of `codes`, or none if unknown codes are
     /// not revealed (they are never shown, so never looked up).
-    fn new(revealed: bool, codes: &'s [Code<'_>]) -> Self {
+    fn of(revealed: bool, codes: &'s [Code<'_>]) -> Self {
         let mut range: Option<(u32, u32)> = None;
         let (mut shaped, mut other) = (0, 0);
         for code in codes.iter().filter(|code| revealed && !code.is_known()) {
@@ -229,7 +229,7 @@ impl<'s> UnknownShown<'s> {
                 *word |= bit;
                 first
             }
-            // Only a code `new` did not see: the set still tells.
+            // Only a code `of` did not see: the set still tells.
             None => self.other.insert(code),
         }
     }
