@@ -100,6 +100,20 @@ fn disclosure_tells_codes_of_zatos_shape_apart_by_a_bit_each() {
             "{prefix}: {bytes} bytes for {lists} of lists"
         );
     }
+    // Hidden, unknown codes are never looked up: the two lists, nothing more.
+    let codes: Vec<String> = (0..10_000)
+        .map(|i| format!("E{:06}", 200_000 + i))
+        .collect();
+    let (_, bytes) = bytes_allocated(|| {
+        Disclosure::REVEAL_ALL.disclose("c", codes.iter().map(|c| Code::from(c.as_str())))
+    });
+    assert_eq!(bytes, 2 * codes.len() * std::mem::size_of::<Code<'_>>());
+    // Texts of other shapes go into a set sized once: three allocations in
+    // all, with the two lists.
+    let texts: Vec<String> = (0..1_000).map(|i| format!("x{i}")).collect();
+    let (_, count) =
+        allocations(|| policy.disclose("c", texts.iter().map(|c| Code::from(c.as_str()))));
+    assert_eq!(count, 3);
     // Two codes at the ends of the range take no bitset of the whole range.
     let (out, bytes) =
         bytes_allocated(|| policy.disclose("c", [Code::from("E000000"), Code::from("W999999")]));

@@ -772,6 +772,10 @@ fn each_unknown_code_is_shown_once_whatever_its_shape() {
     let twice = far.iter().chain(&far).map(|c| Code::from(c.as_str()));
     let out = policy.disclose("c", twice);
     assert_eq!(out.response.codes(), far);
+    // Codes close together, each repeated: one of each.
+    let dense: Vec<String> = (0..1_000).map(|i| format!("E{:06}", 100_000 + i)).collect();
+    let twice = dense.iter().chain(&dense).map(|c| Code::from(c.as_str()));
+    assert_eq!(policy.disclose("c", twice).response.codes(), dense);
     // Hidden, unknown codes are never looked up: the errors become one
     // `E005001` and the warnings go.
     let out = Disclosure::REVEAL_ALL.disclose("c", input.map(Code::from));
