@@ -73,6 +73,34 @@ fn zenlogin_documents_parse_without_allocating() {
 }
 
 #[test]
+fn a_member_zenlogin_does_not_send_costs_only_its_own_room() {
+    use sso_errors::zenlogin::ErrorDocument;
+    // One object with `meta`: one allocation for the members Zenlogin does
+    // not send, holding that one member, not a place for each of the six.
+    let body = br#"{"errors":[{"code":"3003","detail":"Invalid","meta":{"n":1}}]}"#;
+    let ((document, count), bytes) =
+        bytes_allocated(|| allocations(|| ErrorDocument::parse(body).unwrap()));
+    assert_eq!(count, 1);
+    assert!(bytes <= 64, "{bytes} bytes for one `meta`");
+    assert_eq!(
+        document.errors[0].meta().map(|meta| meta.get()),
+        Some(r#"{"n":1}"#)
+    );
+
+    // Two such members: still one allocation, of the size of two.
+    let body = br#"{"errors":[{"id":"7f","code":"3003","meta":{"n":1}}]}"#;
+    let ((document, count), bytes) =
+        bytes_allocated(|| allocations(|| ErrorDocument::parse(body).unwrap()));
+    assert_eq!(
+        count, 2,
+        "the list of members present, and the room for the second"
+    );
+    assert!(bytes <= 128, "{bytes} bytes for `id` and `meta`");
+    assert_eq!(document.errors[0].id(), Some("7f"));
+    assert_eq!(document.to_json().as_bytes(), body);
+}
+
+#[test]
 fn the_counter_counts() {
     let (value, count) = allocations(|| vec![1u8; 16]);
     assert_eq!(count, 1);

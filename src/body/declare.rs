@@ -42,10 +42,14 @@
 /// `pages = true` reports an empty input or an HTML page as not an error body
 /// before reading it as JSON.
 ///
-/// Members the vendor rarely sends can be declared `rare`: they live in one
-/// boxed struct, there only when one of them is, so that the usual body
-/// stays small and cheap to move through the parser; the body reaches them
-/// through `rare()` and `rare_mut()`. `order` gives the order a body built
+/// Members the vendor rarely sends can be declared `rare`, each by the type
+/// of its value (they are all optional). They become the variants of an
+/// enum named after the group, and the body holds those present in one
+/// boxed list ([`Rare`](crate::body::Rare)), so that the usual body stays
+/// small and cheap to move through the parser, and one that has a rare
+/// member pays for that member only. The body reads them through `rare()`,
+/// which gives each as an `Option` field, and sets one with
+/// `self.rare.set(Group::member(value))`. `order` gives the order a body built
 /// in code is written in, when it is not the declared one.
 ///
 /// `via Reader` reads the value as `Reader` (a `Field` that converts
@@ -80,9 +84,9 @@ macro_rules! body {
                 $fvis $field: $ty,
             )+
             $(
-                /// The members that are rarely sent, boxed and only there
-                /// when one is: the usual body stays small.
-                rare: Option<Box<$Rare<'a>>>,
+                /// The members that are rarely sent, only those present:
+                /// the usual body stays small.
+                rare: $crate::body::Rare<$Rare<'a>>,
             )?
             /// Members beside the standard ones, kept verbatim and in the
             /// places they were received.
@@ -91,10 +95,11 @@ macro_rules! body {
         }
 
         $(
-            /// The rarely sent members of the body.
-            #[derive(Clone, Default, PartialEq, Eq, Debug)]
-            struct $Rare<'a> {
-                $($(#[$rmeta])* $rfield: $rty,)+
+            /// A rarely sent member of the body.
+            #[allow(non_camel_case_types)]
+            #[derive(Clone, PartialEq, Eq, Debug)]
+            enum $Rare<'a> {
+                $($(#[$rmeta])* $rfield($rty),)+
             }
         )?
 
@@ -126,6 +131,13 @@ macro_rules! body {
             );
             const _: () = assert!(FIELDS <= Layout::MAX && NAMES.len() < 16);
             const _: () = $crate::body::assert_order(ORDER, FIELDS);
+
+            $(
+                /// The rarely sent members of a body, each `None` when absent.
+                struct RareView<'x, 'a> {
+                    $($rfield: Option<&'x $rty>,)+
+                }
+            )?
 
             struct BodyVisitor<'a, M>(core::marker::PhantomData<(&'a (), M)>);
 
@@ -182,21 +194,9 @@ macro_rules! body {
                             },
                         };
                     )+
-                    $(
-                        let rare: Option<Box<$Rare<'a>>> = if false $(|| $rfield.is_some())+ {
-                            Some(Box::new($Rare {
-                                $($rfield: match $rfield.or_else(<$rty as Field<'a>>::absent) {
-                                    Some(value) => value,
-                                    None => return Err(missing($rname).into_error()),
-                                },)+
-                            }))
-                        } else {
-                            None
-                        };
-                    )?
                     body!(@finish ($Name {
                         $($field,)+
-                        $(rare: { let rare: Option<Box<$Rare<'a>>> = rare; rare },)?
+                        $(rare: $crate::body::Rare::of([$($rfield.map($Rare::$rfield)),+]),)?
                         members,
                         layout,
                     }) $(, $check)?)
@@ -241,9 +241,8 @@ macro_rules! body {
                 pub fn into_owned(self) -> $Name<'static> {
                     $Name {
                         $($field: Field::into_owned(self.$field),)+
-                        $(rare: self.rare.map(|rare| {
-                            let rare: $Rare<'a> = *rare;
-                            Box::new($Rare { $($rfield: Field::into_owned(rare.$rfield),)+ })
+                        $(rare: self.rare.map(|member| match member {
+                            $($Rare::$rfield(value) => $Rare::$rfield(Field::into_owned(value)),)+
                         }),)?
                         members: self.members.into_owned(),
                         layout: self.layout,
@@ -268,10 +267,8 @@ macro_rules! body {
                     )+
                     $($(
                         if field == Idx::$rfield as usize {
-                            if let Some(rare) = &self.rare {
-                                if Field::is_present(&rare.$rfield) {
-                                    map.serialize_entry(name, &Write(&rare.$rfield))?;
-                                }
+                            if let Some(value) = self.rare().$rfield {
+                                map.serialize_entry(name, &Write(value))?;
                             }
                             return Ok(());
                         }
@@ -280,16 +277,16 @@ macro_rules! body {
                 }
 
                 $(
-                    /// The rarely sent members, set up for changing.
-                    #[allow(dead_code)]
-                    fn rare_mut(&mut self) -> &mut $Rare<'a> {
-                        self.rare.get_or_insert_with(Box::default)
-                    }
-
-                    /// The rarely sent members, when one is there.
-                    #[allow(dead_code)]
-                    fn rare(&self) -> Option<&$Rare<'a>> {
-                        self.rare.as_deref()
+                    /// The rarely sent members, each `None` when absent.
+                    #[inline]
+                    fn rare(&self) -> RareView<'_, 'a> {
+                        let mut view = RareView { $($rfield: None,)+ };
+                        for member in self.rare.iter() {
+                            match member {
+                                $($Rare::$rfield(value) => view.$rfield = Some(value),)+
+                            }
+                        }
+                        view
                     }
                 )?
             }
@@ -422,7 +419,7 @@ macro_rules! body {
             impl PartialEq for $Name<'_> {
                 fn eq(&self, other: &Self) -> bool {
                     $(self.$field == other.$field &&)+
-                    $($crate::body::rare_eq::<$Rare<'_>>(self.rare.as_deref(), other.rare.as_deref()) &&)?
+                    $(<$crate::body::Rare<$Rare<'_>>>::eq(&self.rare, &other.rare) &&)?
                     self.members == other.members
                 }
             }
@@ -439,9 +436,7 @@ macro_rules! body {
                             let body = self.0;
                             f.debug_struct(stringify!($Name))
                                 $(.field(stringify!($field), body!(@debug body.$field $(, $secret)?)))+
-                                $($(.field(stringify!($rfield), &$crate::body::RareDebug(
-                                    body.rare.as_ref().map(|rare| &rare.$rfield),
-                                )))+)?
+                                $($(.field(stringify!($rfield), &body.rare().$rfield))+)?
                                 .field("members", &body.members)
                                 .finish()
                         }

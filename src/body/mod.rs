@@ -8,6 +8,7 @@ mod declare;
 #[macro_use]
 mod field;
 mod members;
+mod rare;
 mod raw;
 mod scan;
 
@@ -19,6 +20,7 @@ use serde::de::{self, DeserializeSeed};
 pub(crate) use field::{Borrow, Field, Mode, Own, Seed, Write, read_known, wire};
 pub(crate) use members::Layout;
 pub use members::Members;
+pub(crate) use rare::Rare;
 pub(crate) use raw::CowStr;
 pub use raw::RawJson;
 pub(crate) use scan::{Key, TopLevel};
@@ -219,28 +221,6 @@ pub(crate) const fn assert_order(order: &[usize], fields: usize) {
         );
         seen |= 1 << order[at];
         at += 1;
-    }
-}
-
-/// Equality of two bodies' rare members: none stands for all absent.
-pub(crate) fn rare_eq<R: PartialEq + Default>(a: Option<&R>, b: Option<&R>) -> bool {
-    match (a, b) {
-        (None, None) => true,
-        (Some(a), Some(b)) => a == b,
-        (Some(x), None) | (None, Some(x)) => *x == R::default(),
-    }
-}
-
-/// A rare member in `Debug`: its value, or `None` when no rare member is
-/// there.
-pub(crate) struct RareDebug<'v, T>(pub(crate) Option<&'v T>);
-
-impl<T: fmt::Debug> fmt::Debug for RareDebug<'_, T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            Some(value) => value.fmt(f),
-            None => f.write_str("None"),
-        }
     }
 }
 

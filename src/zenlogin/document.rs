@@ -65,9 +65,9 @@ body! {
     }
     // The members Zenlogin does not send.
     rare DocumentRare {
-        meta: Option<RawJson<'a>> = "meta" via JsonObject<'a>,
-        jsonapi: Option<RawJson<'a>> = "jsonapi" via JsonObject<'a>,
-        links: Option<RawJson<'a>> = "links" via JsonObject<'a>,
+        meta: RawJson<'a> = "meta" via JsonObject<'a>,
+        jsonapi: RawJson<'a> = "jsonapi" via JsonObject<'a>,
+        links: RawJson<'a> = "links" via JsonObject<'a>,
     }
 }
 
@@ -99,7 +99,7 @@ impl<'a> ErrorDocument<'a> {
     pub fn new(errors: impl IntoIterator<Item = ErrorObject<'a>>) -> Self {
         Self {
             errors: errors.into_iter().collect(),
-            rare: None,
+            rare: body::Rare::none(),
             members: Members::new(),
             layout: body::Layout::default(),
         }
@@ -123,7 +123,7 @@ impl<'a> ErrorDocument<'a> {
     /// member names is not a valid JSON:API member name.
     pub fn with_meta(mut self, meta: RawJson<'a>) -> Result<Self, InvalidMember> {
         check_meta("meta", &meta)?;
-        self.rare_mut().meta = Some(meta);
+        self.rare.set(DocumentRare::meta(meta));
         Ok(self)
     }
 
@@ -138,9 +138,9 @@ impl<'a> ErrorDocument<'a> {
     /// ```
     #[must_use]
     pub fn with_jsonapi_version(mut self, version: &str) -> Self {
-        self.rare_mut().jsonapi = Some(RawJson::from_value(
+        self.rare.set(DocumentRare::jsonapi(RawJson::from_value(
             &serde_json::json!({ "version": version }),
-        ));
+        )));
         self
     }
 
@@ -148,21 +148,21 @@ impl<'a> ErrorDocument<'a> {
     #[must_use]
     #[inline]
     pub fn meta(&self) -> Option<&RawJson<'a>> {
-        self.rare().and_then(|rare| rare.meta.as_ref())
+        self.rare().meta
     }
 
     /// The top-level `jsonapi` object, verbatim.
     #[must_use]
     #[inline]
     pub fn jsonapi(&self) -> Option<&RawJson<'a>> {
-        self.rare().and_then(|rare| rare.jsonapi.as_ref())
+        self.rare().jsonapi
     }
 
     /// The top-level `links` object, verbatim.
     #[must_use]
     #[inline]
     pub fn links(&self) -> Option<&RawJson<'a>> {
-        self.rare().and_then(|rare| rare.links.as_ref())
+        self.rare().links
     }
 
     /// Top-level members JSON:API does not define for an error document

@@ -11,9 +11,9 @@ use crate::{RawJson, Snippet};
 /// kept verbatim, and anything but an object is an error.
 pub(super) struct JsonObject<'a>(RawJson<'a>);
 
-impl<'a> From<JsonObject<'a>> for Option<RawJson<'a>> {
+impl<'a> From<JsonObject<'a>> for RawJson<'a> {
     fn from(object: JsonObject<'a>) -> Self {
-        Some(object.0)
+        object.0
     }
 }
 

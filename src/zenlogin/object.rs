@@ -45,12 +45,14 @@ body! {
     }
     // The members Zenlogin does not send.
     rare ObjectRare {
-        id: Option<Cow<'a, str>> = "id",
-        links: Option<RawJson<'a>> = "links" via JsonObject<'a>,
-        status: Option<Cow<'a, str>> = "status",
-        title: Option<Cow<'a, str>> = "title",
-        source: Option<Source<'a>> = "source",
-        meta: Option<RawJson<'a>> = "meta" via JsonObject<'a>,
+        id: Cow<'a, str> = "id",
+        links: RawJson<'a> = "links" via JsonObject<'a>,
+        status: Cow<'a, str> = "status",
+        title: Cow<'a, str> = "title",
+        // Boxed: a source is larger than the other members, and each
+        // member present takes the room of the largest.
+        source: Box<Source<'a>> = "source",
+        meta: RawJson<'a> = "meta" via JsonObject<'a>,
     }
 }
 
@@ -87,7 +89,7 @@ impl<'a> ErrorObject<'a> {
         Self {
             code: None,
             detail: None,
-            rare: None,
+            rare: body::Rare::none(),
             members: Members::new(),
             layout: body::Layout::default(),
         }
@@ -146,7 +148,9 @@ impl<'a> ErrorObject<'a> {
                 url,
             ));
         }
-        self.rare_mut().links = Some(RawJson::from_value(&serde_json::json!({ "about": url })));
+        self.rare.set(ObjectRare::links(RawJson::from_value(
+            &serde_json::json!({ "about": url }),
+        )));
         Ok(self)
     }
 
@@ -158,7 +162,7 @@ impl<'a> ErrorObject<'a> {
     /// member names is not a valid JSON:API member name.
     pub fn with_meta(mut self, meta: RawJson<'a>) -> Result<Self, InvalidMember> {
         check_meta("meta", &meta)?;
-        self.rare_mut().meta = Some(meta);
+        self.rare.set(ObjectRare::meta(meta));
         Ok(self)
     }
 
@@ -174,26 +178,27 @@ impl<'a> ErrorObject<'a> {
     /// assert_eq!(error.title(), Some("Account frozen"));
     /// ```
     pub fn set_id(&mut self, id: impl Into<Cow<'a, str>>) -> &mut Self {
-        self.rare_mut().id = Some(id.into());
+        self.rare.set(ObjectRare::id(id.into()));
         self
     }
 
     /// Sets `status` to an HTTP status, written as a string (`"400"`), in
     /// place.
     pub fn set_status(&mut self, status: u16) -> &mut Self {
-        self.rare_mut().status = Some(Cow::Owned(status.to_string()));
+        self.rare
+            .set(ObjectRare::status(Cow::Owned(status.to_string())));
         self
     }
 
     /// Sets `title`, in place.
     pub fn set_title(&mut self, title: impl Into<Cow<'a, str>>) -> &mut Self {
-        self.rare_mut().title = Some(title.into());
+        self.rare.set(ObjectRare::title(title.into()));
         self
     }
 
     /// Sets `source`, in place.
     pub fn set_source(&mut self, source: Source<'a>) -> &mut Self {
-        self.rare_mut().source = Some(source);
+        self.rare.set(ObjectRare::source(Box::new(source)));
         self
     }
 
@@ -201,42 +206,42 @@ impl<'a> ErrorObject<'a> {
     #[must_use]
     #[inline]
     pub fn id(&self) -> Option<&str> {
-        self.rare().and_then(|rare| rare.id.as_deref())
+        self.rare().id.map(|id| &**id)
     }
 
     /// The HTTP status, as a string (`"400"`), as received.
     #[must_use]
     #[inline]
     pub fn status(&self) -> Option<&str> {
-        self.rare().and_then(|rare| rare.status.as_deref())
+        self.rare().status.map(|status| &**status)
     }
 
     /// A short summary of the problem (Zenlogin sends none).
     #[must_use]
     #[inline]
     pub fn title(&self) -> Option<&str> {
-        self.rare().and_then(|rare| rare.title.as_deref())
+        self.rare().title.map(|title| &**title)
     }
 
     /// What in the request the error is about.
     #[must_use]
     #[inline]
     pub fn source(&self) -> Option<&Source<'a>> {
-        self.rare().and_then(|rare| rare.source.as_ref())
+        self.rare().source.map(|source| &**source)
     }
 
     /// The `links` object, verbatim.
     #[must_use]
     #[inline]
     pub fn links(&self) -> Option<&RawJson<'a>> {
-        self.rare().and_then(|rare| rare.links.as_ref())
+        self.rare().links
     }
 
     /// The `meta` object, verbatim.
     #[must_use]
     #[inline]
     pub fn meta(&self) -> Option<&RawJson<'a>> {
-        self.rare().and_then(|rare| rare.meta.as_ref())
+        self.rare().meta
     }
 
     /// Members JSON:API does not define, as received. Always empty for an
