@@ -55,6 +55,15 @@ fn expected_type(vendor: Vendor, body: &[u8]) -> Option<&'static str> {
     }
 }
 
+/// A response's status, content type and body.
+fn parts(response: &http::Response<String>) -> (u16, Option<&str>, &str) {
+    (
+        response.status().as_u16(),
+        content_type(response),
+        response.body(),
+    )
+}
+
 #[test]
 fn every_answer_goes_out_and_comes_back_the_same() {
     let mut seen = 0;
@@ -71,12 +80,29 @@ fn every_answer_goes_out_and_comes_back_the_same() {
         );
         assert_eq!(response.body().as_bytes(), reply.to_body().as_bytes());
         assert_eq!(AnyReply::from_http(&response).unwrap(), reply, "{name}");
-        // The vendor's own reply reads it back too.
+        // `From` gives the same response as `to_http`.
+        let expected = parts(&response);
+        assert_eq!(
+            parts(&http::Response::from(reply.clone())),
+            expected,
+            "{name}"
+        );
+        let problem = Problem::from(&reply);
+        assert_eq!(
+            parts(&http::Response::from(problem.clone())),
+            parts(&problem.to_http()),
+            "{name}"
+        );
+        // The vendor's own reply reads it back, and goes out the same.
         let again = match &reply {
-            AnyReply::Zato(r) => zato::Reply::from_http(&response).map(|x| x == *r),
-            AnyReply::Zenlogin(r) => zenlogin::Reply::from_http(&response).map(|x| x == *r),
-            AnyReply::OpenAm(r) => openam::Reply::from_http(&response).map(|x| x == *r),
-            AnyReply::Merchant(r) => merchant::Reply::from_http(&response).map(|x| x == *r),
+            AnyReply::Zato(r) => zato::Reply::from_http(&response)
+                .map(|x| x == *r && parts(&http::Response::from(x)) == expected),
+            AnyReply::Zenlogin(r) => zenlogin::Reply::from_http(&response)
+                .map(|x| x == *r && parts(&http::Response::from(x)) == expected),
+            AnyReply::OpenAm(r) => openam::Reply::from_http(&response)
+                .map(|x| x == *r && parts(&http::Response::from(x)) == expected),
+            AnyReply::Merchant(r) => merchant::Reply::from_http(&response)
+                .map(|x| x == *r && parts(&http::Response::from(x)) == expected),
             _ => unreachable!(),
         };
         assert!(again.unwrap(), "{name}");
