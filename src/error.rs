@@ -36,10 +36,7 @@ impl Snippet {
     /// Copies at most [`CAPACITY`](Self::CAPACITY) bytes of `input`.
     #[must_use]
     pub fn new(input: &str) -> Self {
-        let mut end = input.len().min(Self::CAPACITY);
-        while !input.is_char_boundary(end) {
-            end -= 1;
-        }
+        let end = Self::kept_len(input);
         let mut bytes = [0; Self::CAPACITY];
         if let (Some(to), Some(from)) = (bytes.get_mut(..end), input.as_bytes().get(..end)) {
             to.copy_from_slice(from);
@@ -50,6 +47,16 @@ impl Snippet {
             len: u8::try_from(end).unwrap_or(0),
             original_len: input.len(),
         }
+    }
+
+    /// How many bytes of `input` are kept: at most
+    /// [`CAPACITY`](Self::CAPACITY), cut back to a character boundary.
+    fn kept_len(input: &str) -> usize {
+        let mut end = input.len().min(Self::CAPACITY);
+        while !input.is_char_boundary(end) {
+            end -= 1;
+        }
+        end
     }
 
     /// Like [`new`](Self::new), for raw bytes: invalid UTF-8 is replaced by
@@ -131,18 +138,24 @@ impl UnknownCode {
     /// The error for `input` not being a code of catalog `C`.
     #[must_use]
     pub fn new<C: Catalog>(input: &str) -> Self {
+        Self {
+            vendor: C::VENDOR,
+            noun: C::NOUN,
+            input: Snippet::new(input),
+            quoted: Self::may_quote::<C>(input),
+        }
+    }
+
+    /// Whether a message may quote `input`: only when it is printable
+    /// ASCII no longer than `C`'s longest code or alias (and at most
+    /// `MAX_QUOTED_CODE`), so that it cannot be a token or a password.
+    fn may_quote<C: Catalog>(input: &str) -> bool {
         let longest = C::ALL
             .iter()
             .map(|c| c.code().len().max(c.alias().map_or(0, str::len)))
             .max()
             .unwrap_or(0);
-        Self {
-            vendor: C::VENDOR,
-            noun: C::NOUN,
-            input: Snippet::new(input),
-            quoted: input.len() <= longest.min(MAX_QUOTED_CODE)
-                && input.bytes().all(|b| b.is_ascii_graphic()),
-        }
+        input.len() <= longest.min(MAX_QUOTED_CODE) && input.bytes().all(|b| b.is_ascii_graphic())
     }
 
     /// The vendor whose catalog was searched.
