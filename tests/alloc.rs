@@ -179,3 +179,20 @@ fn a_list_allocates_once_for_what_it_is_given() {
     let ((), count) = allocations(|| one.extend(1..11));
     assert_eq!((one.len(), count), (11, 0));
 }
+
+#[test]
+fn a_rendered_detail_is_allocated_once_at_its_length() {
+    use sso_errors::zenlogin::ErrorCode;
+    for value in ["", "a", "appl01234567891", &"x".repeat(5000)] {
+        let (detail, bytes) =
+            bytes_allocated(|| ErrorCode::InvalidApplicationKey.render(&[value]).unwrap());
+        let (_, count) = allocations(|| ErrorCode::InvalidApplicationKey.render(&[value]).unwrap());
+        assert_eq!(
+            detail,
+            format!("Invalid *application_key* URL param: {value}")
+        );
+        assert_eq!((count, bytes), (1, detail.len()), "{value:?}");
+    }
+    let (detail, bytes) = bytes_allocated(|| ErrorCode::AccountFrozen.render(&[]).unwrap());
+    assert_eq!(bytes, detail.len());
+}

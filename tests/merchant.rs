@@ -1126,3 +1126,39 @@ fn any_description_writes_its_own_text_and_hashes_by_it() {
         state.hash_one(Description::parse("Invalid first name Bob"))
     );
 }
+
+#[test]
+fn an_entry_code_compares_hashes_and_prints_as_its_text() {
+    use sso_errors::merchant::Code;
+    use std::hash::{BuildHasher, RandomState};
+
+    let text = Code::from("10001");
+    let number = Code::from(10001_u64);
+    let other = Code::from("50500");
+    assert_eq!((text.as_str(), number.as_str()), ("10001", "10001"));
+    assert_eq!(Code::from(String::from("x1")).as_str(), "x1");
+
+    // The two spellings are one code; another text is another.
+    assert_eq!(text, number);
+    assert_eq!(number, text);
+    assert_ne!(text, other);
+    assert_ne!(other, number);
+    assert!(text == *"10001");
+    assert!(text != *"10002");
+    assert_eq!(text, "10001");
+    assert_ne!(text, "50500");
+    let (same, shorter) = (String::from("10001"), String::from("1000"));
+    assert_eq!(text, same);
+    assert_ne!(text, shorter);
+
+    let hasher = RandomState::new();
+    assert_eq!(hasher.hash_one(&text), hasher.hash_one(&number));
+    assert_eq!(hasher.hash_one(&text), hasher.hash_one("10001"));
+    assert_ne!(hasher.hash_one(&text), hasher.hash_one(&other));
+    let set: HashSet<Code<'_>> = [text.clone(), number.clone(), other.clone()].into();
+    assert_eq!(set.len(), 2);
+
+    // Debug shows how the wire carried it; Display writes the text.
+    assert_eq!(format!("{text:?} {number:?}"), r#""10001" 10001"#);
+    assert_eq!(format!("{text} {number} {other}"), "10001 10001 50500");
+}

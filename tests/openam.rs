@@ -228,6 +228,18 @@ fn classes() {
     assert!(!Code::new(302).is_error());
     assert!(Code::new(504).is_retryable());
     assert!(Code::new(501).is_not_supported());
+
+    // A body is retryable as its code is.
+    for (json, retryable) in [
+        (&br#"{"code":503,"reason":"Service Unavailable","message":"Forgot password is not accessible."}"#[..], true),
+        (br#"{"code":429,"reason":"Too Many Requests","message":"Slow down"}"#, true),
+        (br#"{"code":400,"reason":"Bad Request","message":"Username or email not provided in request"}"#, false),
+        (br#"{"code":599,"reason":"Unknown","message":"?"}"#, false),
+    ] {
+        let body = ErrorBody::parse(json).unwrap();
+        assert_eq!(body.is_retryable(), retryable, "{body}");
+        assert_eq!(body.is_retryable(), body.code.is_retryable());
+    }
 }
 
 #[test]

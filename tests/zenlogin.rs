@@ -555,6 +555,13 @@ fn typed_templates_take_exactly_their_values() {
         ["a@example.com", "b@example.com"]
     );
 
+    assert_eq!(KEY.text(), "Invalid *application_key* URL param: $value");
+    assert_eq!(
+        PENDING.text(),
+        ErrorCode::AccountPendingApproval.description()
+    );
+    assert_eq!(FROZEN.text(), FROZEN.detail());
+
     for &code in ErrorCode::ALL {
         assert_eq!(code.template::<0>().is_some(), code.arity() == 0);
         assert_eq!(code.template::<1>().is_some(), code.arity() == 1);
@@ -569,9 +576,16 @@ fn the_seed_example_value_is_recovered() {
         .parse_detail("Invalid *application_key* URL param: appl01234567891")
         .unwrap();
     assert_eq!(values.as_slice(), ["appl01234567891"]);
+    assert_eq!((values.len(), values.is_empty()), (1, false));
     assert_eq!(values.get("$value"), Some("appl01234567891"));
     assert_eq!(values.get("value"), Some("appl01234567891"));
     assert_eq!(values.get("other"), None);
+
+    let fixed = ErrorCode::AccountFrozen
+        .parse_detail(ErrorCode::AccountFrozen.description())
+        .unwrap();
+    assert_eq!((fixed.len(), fixed.is_empty()), (0, true));
+    assert!(fixed.as_slice().is_empty());
 }
 
 /// Values a caller could send, echoed back by `$value`.

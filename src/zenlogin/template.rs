@@ -383,6 +383,8 @@ impl ErrorCode {
                 given: values.len(),
             });
         }
+        // The detail's exact length, so that it is allocated once: the text
+        // with each placeholder's token replaced by its value.
         let mut len = self.description().len();
         for (placeholder, value) in self.placeholders().zip(values) {
             if value.len() > MAX_VALUE_LEN {
@@ -392,7 +394,7 @@ impl ErrorCode {
                     len: value.len(),
                 });
             }
-            len += value.len();
+            len = len - placeholder.token().len() + value.len();
         }
         // A value holding the text that follows its placeholder would end
         // early when the detail is read back.
@@ -412,14 +414,12 @@ impl ErrorCode {
                 .description()
                 .get(first.1..second.0)
                 .unwrap_or_default();
-            let ends_early = if separator.is_empty() {
-                !value.is_empty()
-            } else {
-                let mut joined = String::with_capacity(value.len() + separator.len());
-                joined.push_str(value);
-                joined.push_str(separator);
-                joined.find(separator) != Some(value.len())
-            };
+            // With no text between two placeholders, the first value must be
+            // empty: an empty separator is found at 0.
+            let mut joined = String::with_capacity(value.len() + separator.len());
+            joined.push_str(value);
+            joined.push_str(separator);
+            let ends_early = joined.find(separator) != Some(value.len());
             if ends_early {
                 let placeholder = self.placeholders().nth(at);
                 if let Some(placeholder) = placeholder {
