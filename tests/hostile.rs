@@ -263,3 +263,27 @@ fn an_unknown_code_names_its_vendor_and_what_was_looked_for() {
     let other = zato::Response::parse(b"[]").unwrap_err();
     assert_eq!(other.unknown_code(), None);
 }
+
+#[test]
+fn a_snippet_is_cut_back_to_a_character_boundary() {
+    use sso_errors::Snippet;
+    let cases = [
+        // (input, bytes kept)
+        ("E005001".to_owned(), 7),
+        ("a".repeat(64), 64),
+        ("a".repeat(65), 64),
+        // A two-byte character across the 64th byte, and one just inside.
+        (format!("{}é", "a".repeat(63)), 63),
+        (format!("{}é", "a".repeat(62)), 64),
+        // A three-byte and a four-byte one across it.
+        (format!("{}€tail", "a".repeat(62)), 62),
+        (format!("{}🔑tail", "a".repeat(61)), 61),
+        ("é".repeat(40), 64),
+    ];
+    for (input, kept) in cases {
+        let snippet = Snippet::new(&input);
+        assert_eq!(snippet.as_str(), &input[..kept], "{input}");
+        assert_eq!(snippet.original_len(), input.len());
+        assert_eq!(snippet.is_truncated(), kept < input.len());
+    }
+}
