@@ -285,3 +285,41 @@ fn the_list_grows_from_inline_to_heap_and_back() {
     list.clear();
     assert!(list.is_empty());
 }
+
+#[test]
+fn members_a_body_does_not_define_behave_as_an_ordered_map() {
+    use sso_errors::{Members, RawJson};
+    use std::hash::{BuildHasher, RandomState};
+
+    let raw = |json: &str| RawJson::from_json(json).unwrap();
+    let members: Members<'_> = [("a", raw("1")), ("b", raw(r#""x""#)), ("a", raw("2"))]
+        .into_iter()
+        .collect();
+    assert_eq!(members.len(), 3);
+    // Each value shows as its JSON text.
+    assert_eq!(
+        format!("{members:?}"),
+        r#"{"a": "1", "b": "\"x\"", "a": "2"}"#
+    );
+
+    // Removing a key removes every member of that name, and only those.
+    let mut fewer = members.clone();
+    assert_eq!(
+        fewer.remove("a").map(|v| v.get().to_owned()),
+        Some("1".into())
+    );
+    let left: Vec<_> = fewer.iter().map(|(k, v)| (k, v.get())).collect();
+    assert_eq!(left, [("b", r#""x""#)]);
+    assert_eq!(fewer.remove("a"), None);
+
+    // Equal members hash alike; different ones (almost surely) do not.
+    let hasher = RandomState::new();
+    assert_eq!(hasher.hash_one(&members), hasher.hash_one(members.clone()));
+    assert_ne!(members, fewer);
+    assert_ne!(hasher.hash_one(&members), hasher.hash_one(&fewer));
+    let mut other_value = fewer.clone();
+    other_value.push("c", raw("3"));
+    let mut same_keys = fewer.clone();
+    same_keys.push("c", raw("4"));
+    assert_ne!(hasher.hash_one(&other_value), hasher.hash_one(&same_keys));
+}

@@ -317,3 +317,26 @@ pub(crate) fn read_known<'de, C: Catalog, D: Deserializer<'de>>(d: D) -> Result<
     let text = CowStr::deserialize(d)?.0;
     C::from_code(&text).ok_or_else(|| de::Error::custom(crate::UnknownCode::new::<C>(&text)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Field;
+    use crate::RawJson;
+    use crate::openam::Code;
+
+    #[test]
+    fn an_optional_member_reads_its_alternative_name_as_its_value_does() {
+        let number = RawJson::from_json("404").unwrap();
+        let text = RawJson::from_json(r#""404""#).unwrap();
+        let out_of_range = RawJson::from_json("70000").unwrap();
+        assert_eq!(
+            <Option<Code> as Field<'_>>::from_alias(&number).map(Result::ok),
+            Some(Some(Some(Code::new(404))))
+        );
+        assert!(<Option<Code> as Field<'_>>::from_alias(&text).is_none());
+        assert!(matches!(
+            <Option<Code> as Field<'_>>::from_alias(&out_of_range),
+            Some(Err(_))
+        ));
+    }
+}

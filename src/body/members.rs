@@ -173,22 +173,23 @@ impl Layout {
         (32 - self.0.leading_zeros() as usize).div_ceil(4)
     }
 
-    /// The standard member recorded at position `at`.
-    pub(crate) const fn get(self, at: usize) -> Option<usize> {
-        let nibble = (self.0 >> (4 * (at % Self::MAX))) & 0xF;
-        if at < Self::MAX && nibble != 0 {
-            Some(nibble as usize - 1)
-        } else {
-            None
-        }
+    /// The standard member recorded at position `at`: `None` past the last.
+    pub(crate) fn get(self, at: usize) -> Option<usize> {
+        let shift = u32::try_from(at).ok()?.checked_mul(4)?;
+        let nibble = self.0.checked_shr(shift)? & 0xF;
+        (nibble != 0).then(|| nibble as usize - 1)
     }
 
-    /// Records member `index` as the next one received.
+    /// Records member `index` as the next one received. A body declares at
+    /// most [`MAX`](Self::MAX) members and fewer than 16 names (both checked
+    /// at compile time, in `body!`), and reads each member once, so the
+    /// index fits its nibble and there is room for it.
     pub(crate) fn push(&mut self, index: usize) {
-        let at = self.len();
-        if at < Self::MAX && index < 15 {
-            self.0 |= (u32::try_from(index).unwrap_or(0) + 1) << (4 * at);
-        }
+        let nibble = u32::try_from(index).map_or(0, |index| index.wrapping_add(1) & 0xF);
+        // `len` is at most MAX (8), so the cast is exact.
+        #[allow(clippy::cast_possible_truncation)]
+        let shift = 4 * self.len() as u32;
+        self.0 |= nibble.checked_shl(shift).unwrap_or(0);
     }
 
     /// Whether member `index` was received.
@@ -213,5 +214,31 @@ impl<'a> Members<'a> {
         self.slice()
             .iter()
             .map(|m| (m.key.as_ref(), &m.value, usize::from(m.after)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Layout;
+
+    #[test]
+    fn a_layout_records_up_to_max_members_in_order() {
+        let mut layout = Layout::default();
+        assert_eq!((layout.len(), layout.get(0)), (0, None));
+        let order = [3, 0, 14, 7, 1, 2, 5, 6];
+        for (at, &index) in order.iter().enumerate() {
+            layout.push(index);
+            assert_eq!(layout.len(), at + 1);
+        }
+        let recorded: Vec<_> = (0..layout.len()).map(|at| layout.get(at)).collect();
+        assert_eq!(recorded, order.map(Some));
+        assert_eq!(layout.get(Layout::MAX), None);
+        assert_eq!(layout.get(usize::MAX), None);
+        assert!(layout.has(14) && !layout.has(4));
+        // Past MAX nothing more is recorded.
+        layout.push(4);
+        assert_eq!(layout.len(), Layout::MAX);
+        assert!(!layout.has(4));
+        assert_eq!(Layout::of(9).get(0), Some(9));
     }
 }
