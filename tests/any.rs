@@ -232,3 +232,56 @@ fn recognition_needs_each_pair_of_members_whole() {
         assert_eq!(detect(body), vendor, "{}", String::from_utf8_lossy(body));
     }
 }
+
+#[test]
+fn recognition_reads_members_as_json_does() {
+    use sso_errors::detect::detect;
+    // An empty object is an object, with none of the members; anything
+    // after it makes the input no JSON object at all.
+    for (input, why) in [
+        (&b"{}"[..], "none of the members"),
+        (b" { }\n", "none of the members"),
+        (b"{} x", "not a JSON object"),
+        (b"{}}", "not a JSON object"),
+    ] {
+        let err = AnyReply::parse(400, input).unwrap_err();
+        assert!(err.to_string().contains(why), "{err}");
+    }
+    // A repeated member is recognised by its first value, as the body's
+    // own parser then reports it.
+    assert_eq!(
+        detect(br#"{"message":[{"errorName":"x"}],"message":"y"}"#),
+        Some(Vendor::Merchant)
+    );
+    assert_eq!(
+        detect(br#"{"message":"y","message":[{"errorName":"x"}]}"#),
+        None
+    );
+    // OpenAM's earlier bodies carry the number under `error`.
+    assert_eq!(
+        detect(br#"{"error":404,"reason":"Not Found","message":"Not found"}"#),
+        Some(Vendor::OpenAm)
+    );
+    // A member whose name holds a backslash is that name, not the escape
+    // it spells: `\u006dessage` is not `message`, in either order.
+    for body in [
+        &br#"{"errors":[{"code":"3003"}],"\\u006dessage":[{"errorName":"x"}]}"#[..],
+        br#"{"\\u006dessage":[{"errorName":"x"}],"errors":[{"code":"3003"}]}"#,
+        br#"{"errors":[{"code":"3003"}],"\"message":[{"errorName":"x"}]}"#,
+    ] {
+        let reply = AnyReply::parse(400, body).unwrap();
+        assert_eq!(
+            reply.vendor(),
+            Vendor::Zenlogin,
+            "{}",
+            String::from_utf8_lossy(body)
+        );
+    }
+    // The same name escaped is `message`.
+    let err = AnyReply::parse(
+        400,
+        br#"{"errors":[{"code":"3003"}],"\u006dessage":[{"errorName":"x"}]}"#,
+    )
+    .unwrap_err();
+    assert_eq!(err.category(), Category::Ambiguous, "{err}");
+}

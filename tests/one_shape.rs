@@ -302,6 +302,10 @@ fn members_a_body_does_not_define_behave_as_an_ordered_map() {
         r#"{"a": "1", "b": "\"x\"", "a": "2"}"#
     );
 
+    let string = raw(r#"[1, "a\nb"]"#);
+    assert_eq!(string.to_string(), r#"[1, "a\nb"]"#);
+    assert_eq!(format!("{string:?}"), r#""[1, \"a\\nb\"]""#);
+
     // Removing a key removes every member of that name, and only those.
     let mut fewer = members.clone();
     assert_eq!(

@@ -9,7 +9,6 @@ pub(crate) enum Key {
     Result,
     Details,
     Errors,
-    Data,
     Message,
     Code,
     Error,
@@ -17,12 +16,10 @@ pub(crate) enum Key {
     ErrorMessage,
     Failure,
     AuthId,
-    TokenId,
-    Cid,
 }
 
 /// How many [`Key`]s there are.
-const KEYS: usize = Key::Cid as usize + 1;
+const KEYS: usize = Key::AuthId as usize + 1;
 
 /// Which [`Key`]s a JSON object has, and the first byte of each one's
 /// first value: enough to tell the bodies apart.
@@ -139,7 +136,6 @@ impl TopLevel {
             b"result" => Key::Result,
             b"details" => Key::Details,
             b"errors" => Key::Errors,
-            b"data" => Key::Data,
             b"message" => Key::Message,
             b"code" => Key::Code,
             b"error" => Key::Error,
@@ -147,8 +143,6 @@ impl TopLevel {
             b"errorMessage" => Key::ErrorMessage,
             b"failure" => Key::Failure,
             b"authId" => Key::AuthId,
-            b"tokenId" => Key::TokenId,
-            b"cid" => Key::Cid,
             _ => return None,
         };
         Some(key as usize)
@@ -277,7 +271,7 @@ mod tests {
         for (name, key) in [
             ("status", Key::Status),
             ("errorMessage", Key::ErrorMessage),
-            ("cid", Key::Cid),
+            ("authId", Key::AuthId),
         ] {
             assert_eq!(
                 TopLevel::index(name.as_bytes()),
@@ -286,9 +280,15 @@ mod tests {
             );
         }
         assert_eq!(TopLevel::index(b"statu"), None);
-        let top = TopLevel::scan(br#"{"sta\u0074us":"ok","cid":[1,{"a":"]"}],"x":null}"#).unwrap();
-        assert!(top.has(Key::Status) && top.has_zato_status() && top.has(Key::Cid));
-        assert_eq!(top.first_byte(Key::Cid), Some(b'['));
+        assert_eq!(
+            TopLevel::index(b"cid"),
+            None,
+            "not needed to tell bodies apart"
+        );
+        let top =
+            TopLevel::scan(br#"{"sta\u0074us":"ok","message":[1,{"a":"]"}],"x":null}"#).unwrap();
+        assert!(top.has(Key::Status) && top.has_zato_status() && top.has(Key::Message));
+        assert_eq!(top.first_byte(Key::Message), Some(b'['));
         assert!(!top.has(Key::Errors));
         assert!(TopLevel::scan(br#"{"a":"unterminated}"#).is_none());
         assert!(TopLevel::scan(br#"{"a":1} x"#).is_none());
