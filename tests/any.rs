@@ -228,6 +228,15 @@ fn recognition_needs_each_pair_of_members_whole() {
         ),
         (br#"{"code":400}"#, None),
         (br#"{"reason":"Bad Request"}"#, None),
+        // OpenAM's `code` is a number, negative ones too; a string is not it.
+        (br#"{"code":-1,"message":"Unknown"}"#, Some(Vendor::OpenAm)),
+        (br#"{"code":"400","reason":"Bad Request"}"#, None),
+        (br#"{"error":"invalid_grant","message":"x"}"#, None),
+        // A member with no value makes the input no JSON object.
+        (br#"{"status":"error","cid":,"sub_status":[]}"#, None),
+        (br#"{"code":400,"reason":}"#, None),
+        (br#"{"code":400,"reason":]"#, None),
+        (br#"{"status":"error","cid"::1}"#, None),
     ] {
         assert_eq!(detect(body), vendor, "{}", String::from_utf8_lossy(body));
     }

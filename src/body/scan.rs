@@ -295,6 +295,34 @@ mod tests {
         assert!(TopLevel::scan(b"[1]").is_none());
     }
 
+    /// `bytes_equal` marks no byte of a word without the byte sought (so
+    /// such a word is skipped whole), and marks the lowest one exactly,
+    /// in every lane and whatever the other bytes are, high bytes included.
+    #[test]
+    fn bytes_equal_marks_the_lowest_equal_byte_exactly() {
+        let fillers = [
+            0x00u8, 0x01, 0x21, 0x23, 0x41, 0x5b, 0x5d, 0x7f, 0x80, 0xa2, 0xdc, 0xff,
+        ];
+        for sought in [b'"', b'\\'] {
+            for filler in fillers {
+                let word = u64::from_le_bytes([filler; 8]);
+                assert_eq!(super::bytes_equal(word, sought), 0, "{filler:#x}");
+                for lane in 0..8 {
+                    for above in fillers.into_iter().chain([sought]) {
+                        let mut bytes = [filler; 8];
+                        bytes[lane] = sought;
+                        for byte in bytes.iter_mut().skip(lane + 1) {
+                            *byte = above;
+                        }
+                        let marks = super::bytes_equal(u64::from_le_bytes(bytes), sought);
+                        assert_eq!(marks.trailing_zeros() as usize, lane * 8 + 7, "{bytes:x?}");
+                        assert_eq!(marks & 0x7f7f_7f7f_7f7f_7f7f, 0, "{bytes:x?}");
+                    }
+                }
+            }
+        }
+    }
+
     /// The word-at-a-time string scan agrees with a byte-by-byte one,
     /// wherever the quote and the escapes fall.
     #[test]
