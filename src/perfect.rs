@@ -633,6 +633,12 @@ mod tests {
                 let expected = SHORT.iter().position(|k| *k == text);
                 assert_eq!(TABLE.get(text), expected, "{text:?}");
             }
+            // 256 bytes more, with the same halves: the length tag is one
+            // byte, so only the length check tells them apart.
+            let (head, tail) = (&key[..2], &key[key.len() - 2..]);
+            let long = [head, &"z".repeat(254 + key.len() - 2), tail].concat();
+            assert_eq!(long.len(), key.len() + 256);
+            assert_eq!(TABLE.get(&long), None, "{long:?}");
         }
     }
 

@@ -8,7 +8,7 @@ mod counting;
 #[global_allocator]
 static ALLOCATOR: counting::Counting = counting::Counting;
 
-use counting::{allocations, bytes_allocated};
+use counting::{allocations, bytes_allocated, frees};
 
 #[test]
 fn zato_bodies_parse_without_allocating() {
@@ -178,6 +178,22 @@ fn a_list_allocates_once_for_what_it_is_given() {
     assert_eq!(one, [0]);
     let ((), count) = allocations(|| one.extend(1..11));
     assert_eq!((one.len(), count), (11, 0));
+}
+
+/// A list made from a `Vec` of none or one element keeps no heap storage:
+/// the `Vec`'s is freed, and a clone allocates nothing.
+#[test]
+fn a_list_of_none_or_one_from_a_vec_holds_no_heap_storage() {
+    use sso_errors::List;
+    let (empty, freed) = frees(|| List::from(Vec::<u32>::with_capacity(16)));
+    assert_eq!((empty.len(), freed), (0, 1));
+    let (one, freed) = frees(|| List::from(vec![7u32]));
+    assert_eq!((one.as_slice(), freed), (&[7][..], 1));
+    let (clones, count) = allocations(|| (empty.clone(), one.clone()));
+    assert_eq!((clones, count), ((List::new(), List::from(vec![7])), 0));
+    // Two or more keep the `Vec`'s storage as it is.
+    let (two, freed) = frees(|| List::from(vec![7u32, 8]));
+    assert_eq!((two, freed), (List::from(vec![7, 8]), 0));
 }
 
 #[test]

@@ -286,6 +286,43 @@ fn the_list_grows_from_inline_to_heap_and_back() {
     assert!(list.is_empty());
 }
 
+/// A list iterates, compares and hashes by its elements, whatever it holds
+/// them in.
+#[test]
+fn a_list_iterates_compares_and_hashes_by_its_elements() {
+    use sso_errors::List;
+    use std::hash::{BuildHasher, RandomState};
+
+    for values in [vec![], vec![1u8], vec![1, 2, 3]] {
+        let list = List::from(values.clone());
+        let by_ref: Vec<u8> = (&list).into_iter().copied().collect();
+        assert_eq!(by_ref, values);
+        let mut seen = Vec::new();
+        for value in &list {
+            seen.push(*value);
+        }
+        assert_eq!(seen, values);
+        assert_eq!(list.clone().into_iter().collect::<Vec<u8>>(), values);
+
+        assert!(list == values && list == *values.as_slice());
+        assert!(!(list != values) && !(list != *values.as_slice()));
+        let mut other = values.clone();
+        other.push(9);
+        assert!(list != other && list != *other.as_slice());
+        assert!(!(list == other) && !(list == *other.as_slice()));
+        assert_ne!(list, List::from(other.clone()));
+    }
+    let list = List::from(vec![1u8, 2, 3]);
+    assert!(list == [1, 2, 3] && list != [1, 2, 4] && list != [1, 2]);
+    assert!(!(list == [3, 2, 1]) && !(list != [1, 2, 3]));
+
+    let state = RandomState::new();
+    let hash = |list: &List<u8>| state.hash_one(list);
+    assert_eq!(hash(&list), hash(&List::from(vec![1, 2, 3])));
+    assert_ne!(hash(&list), hash(&List::from(vec![1, 2])));
+    assert_ne!(hash(&List::new()), hash(&List::from(vec![0])));
+}
+
 #[test]
 fn members_a_body_does_not_define_behave_as_an_ordered_map() {
     use sso_errors::{Members, RawJson};

@@ -349,6 +349,11 @@ fn the_catalog_has_exactly_the_documented_codes_and_the_alias() {
     for missing in ["", "999", "1028", "10110", "3005", " 3003", "3003 ", "E003"] {
         assert_eq!(ErrorCode::from_code(missing), None, "{missing:?}");
     }
+    // A text 256 bytes longer than a code, beginning and ending like it: a
+    // length kept in one byte would mistake it for the code.
+    let long = format!("30{}03", "0".repeat(256));
+    assert_eq!(ErrorCode::from_code(&long), None);
+    assert!(long.parse::<ErrorCode>().is_err());
     let err = "9999".parse::<ErrorCode>().unwrap_err();
     assert_eq!(err.to_string(), r#"unknown Zenlogin error code "9999""#);
 }

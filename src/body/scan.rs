@@ -295,6 +295,31 @@ mod tests {
         assert!(TopLevel::scan(b"[1]").is_none());
     }
 
+    /// Every key keeps the first byte of its first value, the last key
+    /// included.
+    #[test]
+    fn every_key_keeps_its_first_byte() {
+        for (name, key) in [
+            ("status", Key::Status),
+            ("result", Key::Result),
+            ("details", Key::Details),
+            ("errors", Key::Errors),
+            ("message", Key::Message),
+            ("code", Key::Code),
+            ("error", Key::Error),
+            ("reason", Key::Reason),
+            ("errorMessage", Key::ErrorMessage),
+            ("failure", Key::Failure),
+            ("authId", Key::AuthId),
+        ] {
+            for (value, first) in [(r#""x""#, b'"'), ("-1", b'-'), ("[2]", b'['), ("{}", b'{')] {
+                let body = format!(r#"{{"{name}":{value},"{name}":7}}"#);
+                let top = TopLevel::scan(body.as_bytes()).unwrap();
+                assert_eq!(top.first_byte(key), Some(first), "{body}");
+            }
+        }
+    }
+
     /// `bytes_equal` marks no byte of a word without the byte sought (so
     /// such a word is skipped whole), and marks the lowest one exactly,
     /// in every lane and whatever the other bytes are, high bytes included.

@@ -14,6 +14,7 @@ use std::cell::Cell;
 thread_local! {
     static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
     static BYTES: Cell<usize> = const { Cell::new(0) };
+    static FREES: Cell<usize> = const { Cell::new(0) };
 }
 
 /// Forwards to the system allocator, counting allocations per thread.
@@ -31,6 +32,7 @@ unsafe impl GlobalAlloc for Counting {
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        let _ = FREES.try_with(|n| n.set(n.get() + 1));
         // SAFETY: `ptr` was allocated by `System` with this layout.
         unsafe { System.dealloc(ptr, layout) }
     }
@@ -57,4 +59,12 @@ pub fn bytes_allocated<T>(f: impl FnOnce() -> T) -> (T, usize) {
     let before = BYTES.with(Cell::get);
     let value = f();
     (value, BYTES.with(Cell::get) - before)
+}
+
+/// What `f` returns, and how many heap blocks it freed on this thread.
+#[allow(dead_code, reason = "not every test crate that counts frees")]
+pub fn frees<T>(f: impl FnOnce() -> T) -> (T, usize) {
+    let before = FREES.with(Cell::get);
+    let value = f();
+    (value, FREES.with(Cell::get) - before)
 }
