@@ -776,6 +776,14 @@ fn each_unknown_code_is_shown_once_whatever_its_shape() {
     let dense: Vec<String> = (0..1_000).map(|i| format!("E{:06}", 100_000 + i)).collect();
     let twice = dense.iter().chain(&dense).map(|c| Code::from(c.as_str()));
     assert_eq!(policy.disclose("c", twice).response.codes(), dense);
+    // Among codes close together, texts of one digit fewer or more are
+    // other codes: `E00005` is not `E000005`, nor `E1000005` `W000005`.
+    for (prefix, near) in [('E', "E00005"), ('W', "E1000005")] {
+        let mut codes: Vec<String> = (0..100).map(|i| format!("{prefix}{i:06}")).collect();
+        codes.push(near.to_owned());
+        let out = policy.disclose("c", codes.iter().map(|c| Code::from(c.as_str())));
+        assert_eq!(out.response.codes(), codes, "{near}");
+    }
     // Hidden, unknown codes are never looked up: the errors become one
     // `E005001` and the warnings go.
     let out = Disclosure::REVEAL_ALL.disclose("c", input.map(Code::from));
