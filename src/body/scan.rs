@@ -266,13 +266,24 @@ fn skip_value(input: &[u8], at: usize) -> Option<usize> {
 mod tests {
     use super::{Key, TopLevel};
 
+    /// Every member name the scan looks for, with its key.
+    const NAMES: [(&str, Key); 11] = [
+        ("status", Key::Status),
+        ("result", Key::Result),
+        ("details", Key::Details),
+        ("errors", Key::Errors),
+        ("message", Key::Message),
+        ("code", Key::Code),
+        ("error", Key::Error),
+        ("reason", Key::Reason),
+        ("errorMessage", Key::ErrorMessage),
+        ("failure", Key::Failure),
+        ("authId", Key::AuthId),
+    ];
+
     #[test]
     fn member_names_are_their_keys() {
-        for (name, key) in [
-            ("status", Key::Status),
-            ("errorMessage", Key::ErrorMessage),
-            ("authId", Key::AuthId),
-        ] {
+        for (name, key) in NAMES {
             assert_eq!(
                 TopLevel::index(name.as_bytes()),
                 Some(key as usize),
@@ -299,19 +310,7 @@ mod tests {
     /// included.
     #[test]
     fn every_key_keeps_its_first_byte() {
-        for (name, key) in [
-            ("status", Key::Status),
-            ("result", Key::Result),
-            ("details", Key::Details),
-            ("errors", Key::Errors),
-            ("message", Key::Message),
-            ("code", Key::Code),
-            ("error", Key::Error),
-            ("reason", Key::Reason),
-            ("errorMessage", Key::ErrorMessage),
-            ("failure", Key::Failure),
-            ("authId", Key::AuthId),
-        ] {
+        for (name, key) in NAMES {
             for (value, first) in [(r#""x""#, b'"'), ("-1", b'-'), ("[2]", b'['), ("{}", b'{')] {
                 let body = format!(r#"{{"{name}":{value},"{name}":7}}"#);
                 let top = TopLevel::scan(body.as_bytes()).unwrap();
