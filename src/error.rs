@@ -211,7 +211,7 @@ impl fmt::Display for CodeText<'_> {
 /// assert_eq!(Response::parse(br#"{"status":"ok"}"#).unwrap_err().category(), Category::Data);
 /// ```
 #[cfg(feature = "std")]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Category {
     /// The input is not valid JSON.
@@ -234,14 +234,79 @@ pub enum Category {
     Ambiguous,
 }
 
+/// One row per category: its identifier and its words.
+#[cfg(feature = "std")]
+macro_rules! categories {
+    ($($category:ident $id:ident $words:literal;)+) => {
+        impl Category {
+            /// Every category.
+            pub const ALL: &'static [Self] = &[$(Self::$category),+];
+
+            /// The category's identifier, in snake case (`not_an_error_body`):
+            /// what serde writes and [`from_id`](Self::from_id) reads, stable
+            /// across releases.
+            ///
+            /// ```
+            /// use sso_errors::Category;
+            ///
+            /// assert_eq!(Category::NotAnErrorBody.id(), "not_an_error_body");
+            /// assert_eq!(Category::from_id("eof"), Some(Category::Eof));
+            /// assert_eq!(Category::Eof.to_string(), "truncated JSON");
+            /// ```
+            #[must_use]
+            pub const fn id(self) -> &'static str {
+                match self { $(Self::$category => stringify!($id),)+ }
+            }
+
+            /// The category in words, as [`Display`](fmt::Display) writes it.
+            #[must_use]
+            pub const fn words(self) -> &'static str {
+                match self { $(Self::$category => $words,)+ }
+            }
+
+            /// The category with this [`id`](Self::id), if any.
+            #[must_use]
+            pub fn from_id(id: &str) -> Option<Self> {
+                match id { $(stringify!($id) => Some(Self::$category),)+ _ => None }
+            }
+        }
+    };
+}
+
+#[cfg(feature = "std")]
+categories! {
+    Syntax syntax "invalid JSON";
+    Eof eof "truncated JSON";
+    Data data "wrong shape";
+    UnknownCode unknown_code "unknown code";
+    WrongVendor wrong_vendor "another vendor's body";
+    NotAnErrorBody not_an_error_body "not an error body";
+    Unrecognized unrecognized "no vendor's body";
+    Ambiguous ambiguous "ambiguous body";
+}
+
+/// Writes the category in [`words`](Category::words).
+#[cfg(feature = "std")]
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.words())
+    }
+}
+
+serde_as_id!(Category, "category", |id| {
+    Category::from_id(id).ok_or("expected the id of a Category, such as `syntax`")
+});
+
 /// Everything that can go wrong when reading a vendor's body or code.
 ///
 /// One pointer wide, so that `Result<T, Error>` stays small. Its `Display`
 /// says what was expected and where (member, line and column); it quotes at
 /// most a short code that was looked up, never other values of the input, so
 /// that a message cannot carry a session token into a log. The start of the
-/// input is kept, escaped and bounded, behind [`snippet`](Self::snippet), and
-/// the `serde_json` error behind [`source`](std::error::Error::source).
+/// input is kept, escaped and bounded, behind [`snippet`](Self::snippet). It
+/// has no [`source`](std::error::Error::source): the message is the whole
+/// story, and `serde_json`'s own error, which quotes the input's values, is
+/// not kept.
 ///
 /// ```
 /// use sso_errors::{Category, Vendor, openam::ErrorBody};
@@ -258,9 +323,11 @@ pub enum Category {
 /// assert!(std::mem::size_of::<sso_errors::Error>() <= 16);
 /// ```
 #[cfg(feature = "std")]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Error(Box<Inner>);
 
 #[cfg(feature = "std")]
+#[derive(Clone, PartialEq, Eq)]
 struct Inner {
     category: Category,
     /// The vendor whose body was expected; `None` when no vendor was.
@@ -278,7 +345,6 @@ struct Inner {
     column: usize,
     snippet: Snippet,
     unknown: Option<UnknownCode>,
-    source: Option<serde_json::Error>,
 }
 
 #[cfg(feature = "std")]
@@ -300,7 +366,6 @@ impl Error {
             column: 0,
             snippet: Snippet::from_bytes(input),
             unknown: None,
-            source: None,
         }))
     }
 
@@ -422,7 +487,7 @@ impl Error {
     /// A [`Category::Data`], [`Syntax`](Category::Syntax) or
     /// [`Eof`](Category::Eof) error from a `serde_json` error, unless the
     /// input is recognisably another vendor's body.
-    pub(crate) fn from_json(vendor: Vendor, err: serde_json::Error, input: &[u8]) -> Self {
+    pub(crate) fn from_json(vendor: Vendor, err: &serde_json::Error, input: &[u8]) -> Self {
         let category = match err.classify() {
             serde_json::error::Category::Syntax | serde_json::error::Category::Io => {
                 Category::Syntax
@@ -433,18 +498,15 @@ impl Error {
         if category == Category::Data {
             if let Some(found) = crate::detect::detect(input) {
                 if found != vendor {
-                    let mut wrong = Self::wrong_vendor(vendor, found, input);
-                    wrong.0.source = Some(err);
-                    return wrong;
+                    return Self::wrong_vendor(vendor, found, input);
                 }
             }
         }
         let mut out = Self::new(category, vendor, input);
-        out.0.reason = std::borrow::Cow::Owned(reason_of(&err));
+        out.0.reason = std::borrow::Cow::Owned(reason_of(err));
         out.0.member = crate::body::failed_member();
         out.0.line = err.line();
         out.0.column = err.column();
-        out.0.source = Some(err);
         out
     }
 }
@@ -605,16 +667,10 @@ impl fmt::Debug for Error {
     }
 }
 
+/// No [`source`](std::error::Error::source): the message says all, and
+/// what caused it (`serde_json`'s error) quotes the input's values.
 #[cfg(feature = "std")]
-impl std::error::Error for Error {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        // An unknown code's message is the whole message: no source.
-        self.0
-            .source
-            .as_ref()
-            .map(|json| json as &(dyn std::error::Error + 'static))
-    }
-}
+impl std::error::Error for Error {}
 
 #[cfg(all(test, feature = "std"))]
 mod tests {
@@ -652,7 +708,7 @@ mod tests {
 
     #[test]
     fn an_error_names_its_position_when_it_has_one() {
-        let err = Error::from_json(Vendor::Zato, serde_json::Error::custom("bad"), b"{}");
+        let err = Error::from_json(Vendor::Zato, &serde_json::Error::custom("bad"), b"{}");
         assert_eq!(err.to_string(), "malformed Zato SSO body: bad");
         let err = crate::zato::Response::parse(b"{").unwrap_err();
         let message = "malformed Zato SSO body at line 1, column 1: EOF while parsing an object";

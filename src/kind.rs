@@ -92,6 +92,58 @@ pub enum Actor {
     Nobody,
 }
 
+impl Actor {
+    /// Every actor.
+    pub const ALL: [Self; 3] = [Self::EndUser, Self::Developer, Self::Nobody];
+
+    /// The actor's identifier, in snake case (`end_user`): what serde
+    /// writes and [`from_id`](Self::from_id) reads, stable across releases.
+    ///
+    /// ```
+    /// use sso_errors::Actor;
+    ///
+    /// assert_eq!(Actor::EndUser.id(), "end_user");
+    /// assert_eq!(Actor::from_id("developer"), Some(Actor::Developer));
+    /// assert_eq!(Actor::Developer.to_string(), "the developer or operator");
+    /// ```
+    #[must_use]
+    pub const fn id(self) -> &'static str {
+        match self {
+            Self::EndUser => "end_user",
+            Self::Developer => "developer",
+            Self::Nobody => "nobody",
+        }
+    }
+
+    /// Who acts, in words, as [`Display`](fmt::Display) writes it (`the end
+    /// user`).
+    #[must_use]
+    pub const fn words(self) -> &'static str {
+        match self {
+            Self::EndUser => "the end user",
+            Self::Developer => "the developer or operator",
+            Self::Nobody => "nobody",
+        }
+    }
+
+    /// The actor with this [`id`](Self::id), if any.
+    #[must_use]
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|actor| actor.id() == id)
+    }
+}
+
+/// Writes the actor in [`words`](Actor::words).
+impl fmt::Display for Actor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.words())
+    }
+}
+
+serde_as_id!(Actor, "actor", |id| {
+    Actor::from_id(id).ok_or("expected `end_user`, `developer` or `nobody`")
+});
+
 /// A gRPC canonical status code: the name and number gRPC gives it.
 ///
 /// ```

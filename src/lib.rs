@@ -45,6 +45,8 @@ mod problem;
 #[macro_use]
 mod reply;
 #[cfg(feature = "std")]
+mod verdict;
+#[cfg(feature = "std")]
 mod wire;
 
 pub mod merchant;
@@ -70,6 +72,8 @@ pub use problem::Problem;
 pub use reply::{Reply, ReplyContent};
 pub use text::DISPLAY_MAX;
 pub use vendor::{UnknownVendor, Vendor};
+#[cfg(feature = "std")]
+pub use verdict::{Codes, Outcome, ReplyCode, Verdict};
 #[cfg(feature = "std")]
 pub use wire::Wire;
 

@@ -26,9 +26,15 @@ pub trait ReplyContent: Sealed + Clone + fmt::Debug + PartialEq + fmt::Display {
     /// nothing.
     fn to_body(&self) -> String;
 
-    /// What the answer means for the caller (see
-    /// [`ErrorKind`](crate::ErrorKind)).
+    /// What the body means for the caller (see
+    /// [`ErrorKind`](crate::ErrorKind)), from its codes or its shape alone.
     fn kind(&self) -> crate::ErrorKind;
+
+    /// What the body means when it came with HTTP `http_status`: its
+    /// [`kind`](Self::kind), except for a body whose codes or shape say
+    /// nothing the status does not (OpenAM's authenticate failures, whose
+    /// kind is their status's unless their message is a reason phrase).
+    fn kind_at(&self, http_status: u16) -> crate::ErrorKind;
 
     /// Whether the answer says the request may succeed if sent again
     /// unchanged.
@@ -126,10 +132,11 @@ impl<B: ReplyContent> Reply<B> {
         self.body.to_body()
     }
 
-    /// What the answer means for the caller: its body's kind.
+    /// What the answer means for the caller: its body's kind at its status
+    /// ([`ReplyContent::kind_at`]).
     #[must_use]
     pub fn kind(&self) -> crate::ErrorKind {
-        self.body.kind()
+        self.body.kind_at(self.http_status)
     }
 
     /// Whether the request may succeed if sent again unchanged.
@@ -272,7 +279,11 @@ macro_rules! reply_body {
             }
 
             fn kind(&self) -> $crate::ErrorKind {
-                $kind(self)
+                $kind(self, None)
+            }
+
+            fn kind_at(&self, http_status: u16) -> $crate::ErrorKind {
+                $kind(self, Some(http_status))
             }
 
             fn is_retryable(&self) -> bool {

@@ -192,7 +192,10 @@ fn a_body_cannot_forge_a_log_line() {
         let reply = AnyReply::parse(*status, body.as_bytes()).unwrap();
         assert_one_safe_line(&reply.to_string());
         assert_one_safe_line(&format!("{reply:?}"));
-        let problem = sso_errors::Problem::from(&reply);
+        let verdict = sso_errors::Verdict::from(reply);
+        assert_one_safe_line(&verdict.to_string());
+        assert_one_safe_line(&format!("{verdict:?}"));
+        let problem = verdict.problem().unwrap();
         assert_one_safe_line(&problem.to_string());
         assert_one_safe_line(&format!("{problem:?}"));
     }

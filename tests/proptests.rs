@@ -511,7 +511,11 @@ proptest! {
                     assert_log_safe(&reply);
                     let again = reply.to_body();
                     prop_assert_eq!(AnyReply::parse_from(Some(reply.vendor()), status, again.as_bytes()).unwrap(), reply.clone());
-                    assert_log_safe(&sso_errors::Problem::from(&reply));
+                    let verdict = sso_errors::Verdict::from(reply);
+                    assert_log_safe(&verdict);
+                    if let Some(problem) = verdict.problem() {
+                        assert_log_safe(&problem);
+                    }
                 }
                 Err(err) => assert_error_safe(&err),
             }

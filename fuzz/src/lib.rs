@@ -16,7 +16,7 @@ use std::borrow::Cow;
 use std::fmt::{Debug, Display};
 
 use serde_json::Value;
-use sso_errors::{AnyReply, Body, Error, Problem, Reply, ReplyContent, Vendor};
+use sso_errors::{AnyReply, Body, Error, Problem, Reply, ReplyContent, Vendor, Verdict};
 use sso_errors::{merchant, openam, zato, zenlogin};
 
 // ---------------------------------------------------------------------------
@@ -420,18 +420,27 @@ pub fn any_reply(data: &[u8]) {
 // ---------------------------------------------------------------------------
 // Problem documents
 
-/// Everything asserted of the problem document of a reply or error:
+/// Everything asserted of the verdict on an answer, and of its problem
+/// document:
 ///
-/// - its JSON is an object with a string `type` (the catalog's URI or
-///   `about:blank`), a non-empty string `title` and a numeric `status`
-///   equal to the document's; it parses back to an equal `Problem`;
+/// - the verdict's `Display` and `Debug` are bounded and clean; a success
+///   has no problem, a failure has one;
+/// - the problem's JSON is an object with a string `type` (the catalog's
+///   URI or `about:blank`), a non-empty string `title` and a numeric
+///   `status` of 400–599 equal to the document's; it parses back to an
+///   equal `Problem`;
 /// - `detail` is at most `Problem::DETAIL_MAX` bytes, and is the reply's
 ///   detail (cut at a character boundary, ending with `…`) or the error's
 ///   message;
-/// - vendor, code, kind and retryability are the reply's; an error is a
-///   502 without code;
+/// - vendor, kind, retryability and the upstream status are the
+///   verdict's; the codes are the reply's; an error has no code;
 /// - its `Display` is bounded and clean.
-pub fn check_problem(problem: &Problem, answer: &Result<AnyReply<'_>, Error>) {
+pub fn check_verdict(verdict: &Verdict<'_>) {
+    check_display("Verdict", verdict);
+    let Some(problem) = verdict.problem() else {
+        assert!(!verdict.is_failure());
+        return;
+    };
     let json = problem.to_json();
     let value: Value =
         serde_json::from_str(&json).unwrap_or_else(|e| panic!("problem JSON: {e}: {json}"));
@@ -451,6 +460,7 @@ pub fn check_problem(problem: &Problem, answer: &Result<AnyReply<'_>, Error>) {
         .and_then(Value::as_str)
         .expect("problem `title` is a string");
     assert!(!title.is_empty());
+    assert!((400..=599).contains(&problem.status), "{json}");
     assert_eq!(
         object.get("status").and_then(Value::as_u64),
         Some(u64::from(problem.status)),
@@ -458,7 +468,7 @@ pub fn check_problem(problem: &Problem, answer: &Result<AnyReply<'_>, Error>) {
     );
     let back: Problem = serde_json::from_str(&json)
         .unwrap_or_else(|e| panic!("problem JSON reads back: {e}: {json}"));
-    assert_eq!(&back, problem);
+    assert_eq!(back, problem);
     assert_eq!(back.to_json(), json);
     if let Some(detail) = &problem.detail {
         assert!(
@@ -467,10 +477,13 @@ pub fn check_problem(problem: &Problem, answer: &Result<AnyReply<'_>, Error>) {
             detail.len()
         );
     }
-    check_display("Problem", problem);
-    match answer {
-        Ok(reply) => {
-            assert_eq!(problem.vendor, Some(reply.vendor()));
+    check_display("Problem", &problem);
+    assert_eq!(problem.vendor, verdict.vendor());
+    assert_eq!(problem.kind, verdict.kind());
+    assert_eq!(problem.retryable, verdict.is_retryable());
+    assert_eq!(problem.upstream_status, Some(verdict.http_status()));
+    match (verdict.reply(), verdict.error()) {
+        (Some(reply), _) => {
             let codes = reply.codes();
             assert_eq!(problem.code.as_deref(), codes.first().map(Cow::as_ref));
             if codes.len() >= 2 {
@@ -481,9 +494,7 @@ pub fn check_problem(problem: &Problem, answer: &Result<AnyReply<'_>, Error>) {
             } else {
                 assert!(problem.codes.is_empty());
             }
-            assert_eq!(problem.kind, reply.kind());
-            assert_eq!(problem.retryable, reply.is_retryable());
-            if reply.http_status() >= 400 || !reply.kind().is_error() {
+            if reply.http_status() >= 400 && reply.http_status() <= 599 {
                 assert_eq!(problem.status, reply.http_status());
             }
             match (reply.detail(), &problem.detail) {
@@ -498,11 +509,8 @@ pub fn check_problem(problem: &Problem, answer: &Result<AnyReply<'_>, Error>) {
                 (text, detail) => panic!("reply detail {text:?}, problem detail {detail:?}"),
             }
         }
-        Err(error) => {
-            assert_eq!(problem.status, 502);
-            assert_eq!(problem.vendor, error.vendor());
+        (None, Some(error)) => {
             assert_eq!(problem.code, None);
-            assert!(!problem.retryable);
             let message = error.to_string();
             let detail = problem
                 .detail
@@ -512,18 +520,17 @@ pub fn check_problem(problem: &Problem, answer: &Result<AnyReply<'_>, Error>) {
                 assert_eq!(detail, message);
             }
         }
+        (None, None) => panic!("a verdict has a reply or an error"),
     }
 }
 
-/// The problem documents of an input (status from [`split_status`]): of
-/// `AnyReply::parse`, and of each vendor's `parse_from`.
+/// The verdicts on an input (status from [`split_status`]): recognised,
+/// and as each vendor's.
 pub fn problem(data: &[u8]) {
     let (status, input) = split_status(data);
-    let answer = AnyReply::parse(status, input);
-    check_problem(&Problem::from(&answer), &answer);
+    check_verdict(&Verdict::of(status, input));
     for vendor in Vendor::ALL {
-        let answer = AnyReply::parse_from(Some(vendor), status, input);
-        check_problem(&Problem::from(&answer), &answer);
+        check_verdict(&Verdict::of_vendor(vendor, status, input));
     }
 }
 

@@ -246,12 +246,12 @@ pub(crate) fn parse_slice<'a, T: Field<'a>>(vendor: Vendor, input: &'a [u8]) -> 
         Ok(text) => finish(&mut serde_json::Deserializer::from_str(text)),
         Err(_) => finish(&mut serde_json::Deserializer::from_slice(input)),
     };
-    result.map_err(|e| error_of(vendor, e, input))
+    result.map_err(|e| error_of(vendor, &e, input))
 }
 
 #[cold]
 #[inline(never)]
-fn error_of(vendor: Vendor, err: serde_json::Error, input: &[u8]) -> Error {
+fn error_of(vendor: Vendor, err: &serde_json::Error, input: &[u8]) -> Error {
     let not_an_error_body = CONTEXT.with(|c| c.not_an_error_body.get());
     match not_an_error_body {
         Some(what) => match crate::detect::detect(input) {

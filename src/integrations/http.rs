@@ -4,7 +4,7 @@
 use http::header::{CONTENT_TYPE, HeaderValue};
 use http::{Response, StatusCode};
 
-use crate::{AnyReply, Error, Problem, Reply, ReplyContent, Vendor, openam};
+use crate::{AnyReply, Error, Problem, Reply, ReplyContent, Vendor, Verdict, openam};
 
 /// `status` as an `http::StatusCode`. Every catalog's statuses are valid;
 /// a number HTTP cannot carry (outside 100–999, only from a reply built in
@@ -77,17 +77,7 @@ impl<'a> AnyReply<'a> {
     ///
     /// As [`parse`](Self::parse).
     pub fn from_http<T: AsRef<[u8]>>(response: &'a Response<T>) -> Result<Self, Error> {
-        let json_api = response
-            .headers()
-            .get(CONTENT_TYPE)
-            .and_then(|value| value.to_str().ok())
-            .and_then(|value| value.split(';').next())
-            .is_some_and(|media| {
-                media
-                    .trim()
-                    .eq_ignore_ascii_case(Vendor::Zenlogin.media_type())
-            });
-        let vendor = json_api.then_some(Vendor::Zenlogin);
+        let vendor = named_vendor(response);
         Self::parse_from(vendor, response.status().as_u16(), response.body().as_ref())
     }
 
@@ -95,6 +85,66 @@ impl<'a> AnyReply<'a> {
     #[must_use]
     pub fn to_http(&self) -> Response<String> {
         response(self.http_status(), self.media_type(), self.to_body())
+    }
+}
+
+/// The vendor a response's `Content-Type` names: JSON:API's
+/// (`application/vnd.api+json`), which only Zenlogin sends. Any other is
+/// left to the body, which says more.
+fn named_vendor<T>(response: &Response<T>) -> Option<Vendor> {
+    let json_api = response
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.split(';').next())
+        .is_some_and(|media| {
+            media
+                .trim()
+                .eq_ignore_ascii_case(Vendor::Zenlogin.media_type())
+        });
+    json_api.then_some(Vendor::Zenlogin)
+}
+
+impl<'a> Verdict<'a> {
+    /// The verdict on an HTTP response: its status, its headers
+    /// (`Retry-After`, `Date`; see [`with_headers`](Self::with_headers))
+    /// and its body, in one call. A `Content-Type` of JSON:API names
+    /// Zenlogin, as for [`AnyReply::from_http`].
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use sso_errors::{ErrorKind, Verdict};
+    ///
+    /// let response = http::Response::builder()
+    ///     .status(503)
+    ///     .header("retry-after", "30")
+    ///     .body(r#"{"code":503,"reason":"Service Unavailable","message":"Down"}"#)
+    ///     .unwrap();
+    /// let verdict = Verdict::from_http(&response);
+    /// assert_eq!(verdict.kind(), ErrorKind::Unavailable);
+    /// assert_eq!(verdict.retry_after(), Some(Duration::from_secs(30)));
+    /// ```
+    #[must_use]
+    pub fn from_http<T: AsRef<[u8]>>(response: &'a Response<T>) -> Self {
+        let status = response.status().as_u16();
+        let body = response.body().as_ref();
+        let verdict = match named_vendor(response) {
+            Some(vendor) => Self::of_vendor(vendor, status, body),
+            None => Self::of(status, body),
+        };
+        verdict.with_headers(
+            response
+                .headers()
+                .iter()
+                .map(|(name, value)| (name.as_str(), value.as_bytes())),
+        )
+    }
+}
+
+/// [`Verdict::from_http`].
+impl<'a, T: AsRef<[u8]>> From<&'a Response<T>> for Verdict<'a> {
+    fn from(response: &'a Response<T>) -> Self {
+        Self::from_http(response)
     }
 }
 
@@ -107,22 +157,29 @@ impl From<AnyReply<'_>> for Response<String> {
 
 impl Problem {
     /// The problem document as an HTTP response: its `status`,
-    /// `Content-Type: application/problem+json` and
-    /// [`to_json`](Self::to_json).
+    /// `Content-Type: application/problem+json`, `Retry-After` (in
+    /// seconds) when the problem has a [`retry_after`](Self::retry_after),
+    /// and [`to_json`](Self::to_json).
     ///
     /// ```
-    /// use sso_errors::{Problem, openam};
+    /// use sso_errors::Verdict;
     ///
-    /// let reply = openam::Reply::parse(503, br#"{"code":503,"reason":"Service Unavailable","message":"Down"}"#)?;
-    /// let response = Problem::from(&reply).to_http();
+    /// let verdict = Verdict::of(503, br#"{"code":503,"reason":"Service Unavailable","message":"Down"}"#)
+    ///     .with_headers([("Retry-After", "120")]);
+    /// let response = verdict.problem().unwrap().to_http();
     /// assert_eq!(response.status(), 503);
     /// assert_eq!(response.headers()["content-type"], "application/problem+json");
+    /// assert_eq!(response.headers()["retry-after"], "120");
     /// assert!(response.body().contains(r#""retryable":true"#));
-    /// # Ok::<(), sso_errors::Error>(())
     /// ```
     #[must_use]
     pub fn to_http(&self) -> Response<String> {
-        response(self.status, Some(Self::MEDIA_TYPE), self.to_json())
+        let mut out = response(self.status, Some(Self::MEDIA_TYPE), self.to_json());
+        if let Some(seconds) = self.retry_after {
+            out.headers_mut()
+                .insert(http::header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        out
     }
 }
 

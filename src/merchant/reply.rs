@@ -48,7 +48,7 @@ fn detail_of<'b>(body: &'b ReplyBody<'_>) -> Option<Cow<'b, str>> {
 
 /// What an answer means: the body's kind; no body is insufficient
 /// privileges.
-fn kind_of(body: &ReplyBody<'_>) -> crate::ErrorKind {
+fn kind_of(body: &ReplyBody<'_>, _: Option<u16>) -> crate::ErrorKind {
     match body {
         ReplyBody::Error(body) => body.kind(),
         ReplyBody::NoBody => crate::ErrorKind::NotAllowed,

@@ -126,12 +126,22 @@ fn detail_of<'b>(body: &'b ReplyBody<'_>) -> Option<Cow<'b, str>> {
     body.message().map(Cow::Borrowed)
 }
 
-/// What a failure means: the CREST body's kind; the authenticate
-/// endpoint's other failures reject the credentials.
-fn kind_of(body: &ReplyBody<'_>) -> crate::ErrorKind {
-    match body {
-        ReplyBody::Error(body) => body.kind(),
-        ReplyBody::Legacy(_) | ReplyBody::Module(_) => crate::ErrorKind::BadCredentials,
+/// What a failure means: the CREST body's kind, from its code. The
+/// authenticate endpoint's other failures carry no code: a legacy message
+/// that is a reason phrase (`Unsupported Media Type`) names its status;
+/// else their kind is the error status they came with (415 is a bad
+/// request, 401 rejected credentials); without one, they reject the
+/// credentials, which is what the endpoint fails for.
+fn kind_of(body: &ReplyBody<'_>, http_status: Option<u16>) -> crate::ErrorKind {
+    let phrase = match body {
+        ReplyBody::Error(body) => return body.kind(),
+        ReplyBody::Legacy(legacy) => super::Status::from_label(&legacy.error_message),
+        ReplyBody::Module(_) => None,
+    };
+    match (phrase, http_status) {
+        (Some(status), _) => status.kind(),
+        (None, Some(status @ 400..=599)) => crate::ErrorKind::of_http_status(status),
+        (None, _) => crate::ErrorKind::BadCredentials,
     }
 }
 

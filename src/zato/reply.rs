@@ -124,7 +124,7 @@ fn detail_of<'b>(body: &'b ReplyBody<'_>) -> Option<Cow<'b, str>> {
 
 /// What an answer means: its body's kind; the plain `Bad request` says a
 /// required input is missing.
-fn kind_of(body: &ReplyBody<'_>) -> crate::ErrorKind {
+fn kind_of(body: &ReplyBody<'_>, _: Option<u16>) -> crate::ErrorKind {
     match body {
         ReplyBody::Response(response) => response.kind(),
         ReplyBody::BadRequest(envelope) => envelope.kind(),

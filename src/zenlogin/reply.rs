@@ -40,7 +40,7 @@ fn detail_of<'b>(body: &'b ReplyBody<'_>) -> Option<Cow<'b, str>> {
 }
 
 /// What an answer means: the document's kind.
-fn kind_of(body: &ReplyBody<'_>) -> crate::ErrorKind {
+fn kind_of(body: &ReplyBody<'_>, _: Option<u16>) -> crate::ErrorKind {
     match body {
         ReplyBody::Document(document) => document.kind(),
     }
