@@ -1,23 +1,24 @@
-//! Explains a vendor's error code, recognises a response body, or renders a
-//! vendor's exact error body.
+//! Explains a vendor's error code, judges an answer (status, headers, body),
+//! or renders a vendor's exact error body.
 //!
 //! ```text
 //! explain CODE [--vendor V] [--json]
-//! explain --parse [--vendor V] [--status N] [--json] < body
+//! explain --parse [--vendor V] [--status N] [--header "Name: value"]... [--json] < body
 //! explain --render VENDOR CODE [--value TEXT]... [--message TEXT]
 //! ```
 //!
-//! Exit status: 0 on success; 1 for an unknown code or a body no vendor's;
-//! 2 for wrong usage.
+//! `--parse` prints the verdict on every input. Exit status: 0 on success
+//! (for `--parse`, when a vendor's body was recognised); 1 for an unknown
+//! code or a body no vendor's; 2 for wrong usage.
 
 use std::io::Read as _;
 use std::process::ExitCode;
 
 use serde_json::{Value, json};
-use sso_errors::{AnyCode, AnyReply, Lookup, Vendor, merchant, openam, zato, zenlogin};
+use sso_errors::{AnyCode, AnyReply, Lookup, Vendor, Verdict, merchant, openam, zato, zenlogin};
 
 const USAGE: &str = "usage: explain CODE [--vendor V] [--json]
-       explain --parse [--vendor V] [--status N] [--json] < body
+       explain --parse [--vendor V] [--status N] [--header \"Name: value\"]... [--json] < body
        explain --render VENDOR CODE [--value TEXT]... [--message TEXT]";
 
 /// What went wrong: the exit status and the message for standard error.
@@ -32,6 +33,7 @@ struct Args {
     positional: Vec<String>,
     vendor: Option<Vendor>,
     status: Option<u16>,
+    headers: Vec<(String, String)>,
     json: bool,
     parse: bool,
     render: bool,
@@ -58,6 +60,14 @@ fn args() -> Result<Args, Failure> {
                     v.parse()
                         .map_err(|_| usage("--status takes an HTTP status"))?,
                 );
+            }
+            "--header" => {
+                let v = value("--header")?;
+                let (name, value) = v
+                    .split_once(':')
+                    .ok_or_else(|| usage("--header takes \"Name: value\""))?;
+                args.headers
+                    .push((name.trim().to_owned(), value.trim().to_owned()));
             }
             "--value" => args.values.push(value("--value")?),
             "--message" => args.message = Some(value("--message")?),
@@ -116,17 +126,13 @@ fn explain(args: &Args) -> Result<String, Failure> {
     }
     let label = found.label().map(|l| format!(" {l}")).unwrap_or_default();
     Ok(format!(
-        "{} {}{label}\n  {}\n  HTTP {}; {:?} ({}), {}",
+        "{} {}{label}\n  {}\n  HTTP {}; {:?} ({} acts), {}",
         found.vendor(),
         found.code(),
         found.description(),
         found.http_status(),
         found.kind(),
-        match found.kind().actor() {
-            sso_errors::Actor::EndUser => "the end user acts",
-            sso_errors::Actor::Developer => "the developer or operator acts",
-            _ => "nobody needs to act",
-        },
+        found.kind().actor(),
         if found.is_retryable() {
             "retryable"
         } else {
@@ -216,28 +222,44 @@ fn parse(args: &Args) -> Result<String, Failure> {
         .read_to_end(&mut input)
         .map_err(|e| Failure(1, format!("cannot read standard input: {e}")))?;
     let status = args.status.unwrap_or(400);
-    let reply =
-        AnyReply::parse_from(args.vendor, status, &input).map_err(|e| Failure(1, e.to_string()))?;
-    if args.json {
-        return Ok(json!({
-            "vendor": reply.vendor().id(),
-            "http_status": reply.http_status(),
-            "kind": format!("{:?}", reply.kind()),
-            "retryable": reply.is_retryable(),
-            "errors": errors_of(&reply),
-        })
-        .to_string());
+    let verdict = match args.vendor {
+        Some(vendor) => Verdict::of_vendor(vendor, status, &input),
+        None => Verdict::of(status, &input),
     }
-    Ok(format!(
-        "{}\n  {:?}, {}",
-        reply,
-        reply.kind(),
-        if reply.is_retryable() {
-            "retryable"
-        } else {
-            "not retryable"
+    .with_headers(args.headers.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+    let out = if args.json {
+        json!({
+            "outcome": verdict.outcome().id(),
+            "kind": verdict.kind().id(),
+            "actor": verdict.actor().id(),
+            "retryable": verdict.is_retryable(),
+            "retry_after_s": verdict.retry_after().map(|wait| wait.as_secs()),
+            "vendor": verdict.vendor().map(Vendor::id),
+            "http_status": verdict.http_status(),
+            "errors": verdict.reply().map(errors_of).unwrap_or_default(),
+            "problem": verdict.problem().map(|problem| {
+                serde_json::from_str::<Value>(&problem.to_json()).unwrap_or(Value::Null)
+            }),
+        })
+        .to_string()
+    } else {
+        let mut text = format!("{verdict}\n  {}; {} acts", verdict.kind(), verdict.actor());
+        if let Some(problem) = verdict.problem() {
+            text.push_str(&format!("\n  answer: {}", problem.to_json()));
         }
-    ))
+        text
+    };
+    match verdict.reply() {
+        Some(_) => Ok(out),
+        // A verdict for every input; no vendor's body is status 1.
+        None => {
+            println!("{out}");
+            Err(Failure(
+                1,
+                verdict.error().map(ToString::to_string).unwrap_or_default(),
+            ))
+        }
+    }
 }
 
 fn render(args: &Args) -> Result<String, Failure> {

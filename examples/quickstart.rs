@@ -1,14 +1,53 @@
-//! The main job of the crate, for each vendor: look a code up, parse what the
-//! server sent, write a body back; then a response of unknown origin through
-//! the one entry point, and what a caller learns when a body is no vendor's.
+//! The main job of the crate: the verdict on what an upstream answered (did
+//! it work, what kind of failure, who acts, retry when, what to log, what to
+//! answer); then, for each vendor, look a code up, parse what the server
+//! sent, write a body back.
 //!
 //! ```sh
 //! cargo run --example quickstart
 //! ```
 
-use sso_errors::{AnyCode, AnyReply, merchant, openam, zato, zenlogin};
+use sso_errors::{AnyCode, AnyReply, Verdict, merchant, openam, zato, zenlogin};
+
+/// An answer's headers, as name and value.
+type Headers = &'static [(&'static str, &'static str)];
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    // What upstreams answered: status, headers, body. One verdict each.
+    let answers: [(u16, Headers, &[u8]); 6] = [
+        (
+            403,
+            &[],
+            br#"{"status":"error","cid":"30e22dfde268b7ba0b56ad0d","sub_status":["E005001"]}"#,
+        ),
+        (
+            200,
+            &[],
+            br#"{"status":"warning","cid":"7bc5","sub_status":["W003005"],"ust":"gAAAAABakZB"}"#,
+        ),
+        (
+            503,
+            &[("Retry-After", "120")],
+            br#"{"code":503,"reason":"Service Unavailable","message":"Down for maintenance"}"#,
+        ),
+        (
+            403,
+            &[],
+            br#"{"message":[{"errorName":"Failed to generate SSO token","code":"50500","description":"Exceeded limit of SSO token generations per minute"}]}"#,
+        ),
+        (502, &[], b"<html><body>Bad Gateway</body></html>"),
+        (200, &[], br#"{"tokenId":"AQIC5wM2LY4Sfcz"}"#),
+    ];
+    for (status, headers, body) in answers {
+        let verdict = Verdict::of(status, body).with_headers(headers.iter().copied());
+        println!("log      {verdict}");
+        match verdict.problem() {
+            Some(problem) => println!("answer   {} {}", problem.status, problem.to_json()),
+            None => println!("answer   pass it on as it came ({})", verdict.outcome()),
+        }
+    }
+    println!();
+
     // Look codes up in every catalog at once.
     for code in ["E005001", "1001", "503", "50500"] {
         let entry = AnyCode::lookup(code).unique().ok_or("unknown code")?;
@@ -76,7 +115,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("answer   {}", rendered.to_json());
     println!();
 
-    // A response of unknown origin: recognised, parsed, classified.
+    // A reply of unknown origin, parsed: the vendor's own members.
     for (status, input) in [
         (403, &zato[..]),
         (

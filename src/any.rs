@@ -179,6 +179,25 @@ impl<'a> AnyReply<'a> {
     }
 }
 
+/// `From` each vendor's reply.
+macro_rules! from_vendor {
+    ($($vendor:ident $Variant:ident;)+) => {$(
+        #[doc = concat!("A ", stringify!($vendor), " reply as any vendor's.")]
+        impl<'a> From<$vendor::Reply<'a>> for AnyReply<'a> {
+            fn from(reply: $vendor::Reply<'a>) -> Self {
+                Self::$Variant(reply)
+            }
+        }
+    )+};
+}
+
+from_vendor! {
+    zato Zato;
+    zenlogin Zenlogin;
+    openam OpenAm;
+    merchant Merchant;
+}
+
 /// Implements the accessors of [`AnyReply`] by forwarding to the vendor's
 /// reply.
 macro_rules! forward {

@@ -652,7 +652,11 @@ impl crate::text::LogLine for Verdict<'_> {
                 )?;
             }
             (Err(error), None) if self.is_failure() => {
-                write!(f, ": no vendor's body ({})", error.category())?;
+                // The reason is the crate's own words (`an HTML page`).
+                match error.reason() {
+                    "" => write!(f, ": no vendor's body ({})", error.category())?,
+                    reason => write!(f, ": no vendor's body ({reason})")?,
+                }
             }
             _ => {}
         }
@@ -697,6 +701,24 @@ capped_debug! {
 impl<'a> From<AnyReply<'a>> for Verdict<'a> {
     fn from(reply: AnyReply<'a>) -> Self {
         Self::of_reply(Ok(reply))
+    }
+}
+
+/// The verdict on one vendor's parsed reply.
+///
+/// ```
+/// use sso_errors::{ErrorKind, Verdict, zato};
+///
+/// let reply = zato::Reply::parse(400, b"Bad request")?;
+/// assert_eq!(Verdict::from(reply).kind(), ErrorKind::MissingInput);
+/// # Ok::<(), sso_errors::Error>(())
+/// ```
+impl<'a, B: crate::ReplyContent> From<crate::Reply<B>> for Verdict<'a>
+where
+    AnyReply<'a>: From<crate::Reply<B>>,
+{
+    fn from(reply: crate::Reply<B>) -> Self {
+        Self::of_reply(Ok(AnyReply::from(reply)))
     }
 }
 

@@ -212,3 +212,36 @@ fn a_rendered_detail_is_allocated_once_at_its_length() {
     let (detail, bytes) = bytes_allocated(|| ErrorCode::AccountFrozen.render(&[]).unwrap());
     assert_eq!(bytes, detail.len());
 }
+
+#[test]
+fn a_verdict_allocates_nothing_beyond_the_parse() {
+    use sso_errors::{AnyReply, Verdict};
+    let answers: [(u16, &[u8]); 6] = [
+        (403, br#"{"status":"error","cid":"30e22dfde268b7ba0b56ad0d","sub_status":["E005001"]}"#),
+        (200, br#"{"status":"warning","cid":"01","sub_status":["W003005"],"ust":"gAAAA"}"#),
+        (400, br#"{"errors":[{"code":"3003","detail":"Invalid *application_key* URL param: appl01234567891"}]}"#),
+        (503, br#"{"code":503,"reason":"Service Unavailable","message":"Forgot password is not accessible."}"#),
+        (403, br#"{"message":[{"errorName":"Failed to generate SSO token","code":"50500","description":"Exceeded limit of SSO token generations per minute"}]}"#),
+        (403, b""),
+    ];
+    for (status, body) in answers {
+        let (_, parse) = allocations(|| AnyReply::parse(status, body).unwrap());
+        let (verdict, judged) = allocations(|| {
+            Verdict::of(status, body).with_headers([("Retry-After", "120"), ("Date", "x")])
+        });
+        assert_eq!(judged, parse, "{}", String::from_utf8_lossy(body));
+        // Reading its codes, kind and retry costs nothing either.
+        let (known, count) = allocations(|| {
+            std::hint::black_box((
+                verdict.kind(),
+                verdict.is_retryable(),
+                verdict.retry_after(),
+            ));
+            verdict
+                .codes()
+                .filter(|code| code.known().is_some())
+                .count()
+        });
+        assert_eq!((known, count), (verdict.codes().count(), 0));
+    }
+}

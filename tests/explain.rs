@@ -92,6 +92,85 @@ fn parses_a_body_on_standard_input() {
     assert_eq!(explain(&["--parse", "--json"], b"").status.code(), Some(1));
 }
 
+/// The JSON of a run that may exit 1: standard output is still one object.
+fn any_json(output: &Output) -> serde_json::Value {
+    let text = String::from_utf8(output.stdout.clone()).unwrap();
+    assert_eq!(text.lines().count(), 1, "{text}");
+    serde_json::from_str(&text).unwrap()
+}
+
+#[test]
+fn prints_the_verdict_on_any_answer() {
+    let openam = br#"{"code":503,"reason":"Service Unavailable","message":"Down"}"#;
+    let out = json(&explain(
+        &[
+            "--parse",
+            "--json",
+            "--status",
+            "503",
+            "--header",
+            "Retry-After: 120",
+        ],
+        openam,
+    ));
+    assert_eq!(out["outcome"], "failure");
+    assert_eq!(out["kind"], "unavailable");
+    assert_eq!(out["actor"], "nobody");
+    assert_eq!(out["retryable"], true);
+    assert_eq!(out["retry_after_s"], 120);
+    assert_eq!(out["vendor"], "openam");
+    assert_eq!(out["http_status"], 503);
+    assert_eq!(out["errors"][0]["code"], "503");
+    assert_eq!(out["problem"]["status"], 503);
+    assert_eq!(out["problem"]["retry_after"], 120);
+
+    // A warning passes on: no problem.
+    let warning = br#"{"status":"warning","cid":"c1","sub_status":["W003005"],"ust":"gAAAA"}"#;
+    let out = json(&explain(&["--parse", "--json", "--status", "200"], warning));
+    assert_eq!(
+        (out["outcome"].as_str(), out["kind"].as_str()),
+        (Some("warning"), Some("expired"))
+    );
+    assert!(out["problem"].is_null() && out["retry_after_s"].is_null());
+    assert_eq!(out["actor"], "end_user");
+
+    // No vendor's body: a verdict all the same, and status 1.
+    let run = explain(
+        &[
+            "--parse",
+            "--json",
+            "--status",
+            "502",
+            "--header",
+            "retry-after:7",
+        ],
+        b"<html>Bad Gateway</html>",
+    );
+    assert_eq!(run.status.code(), Some(1));
+    let out = any_json(&run);
+    assert_eq!(out["vendor"], serde_json::Value::Null);
+    assert_eq!(
+        (out["kind"].as_str(), out["retry_after_s"].as_u64()),
+        (Some("unavailable"), Some(7))
+    );
+    assert_eq!(out["problem"]["status"], 502);
+    assert_eq!(out["errors"], serde_json::json!([]));
+    let run = explain(&["--parse", "--status", "200"], br#"{"tokenId":"AQIC5w"}"#);
+    assert_eq!(run.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&run.stdout).lines().next(),
+        Some("HTTP 200 success")
+    );
+
+    // A header without a colon is wrong usage.
+    assert_eq!(
+        explain(&["--parse", "--header", "Retry-After 5"], b"")
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
 #[test]
 fn renders_a_vendors_exact_body() {
     let render = |args: &[&str]| {

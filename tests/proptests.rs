@@ -522,6 +522,56 @@ proptest! {
         }
     }
 
+    /// Any answer, with any status and any `Retry-After` and `Date`, gets a
+    /// verdict: its line is bounded and safe, a retry is offered only for a
+    /// failure and never beyond the maximum, and its problem's status is
+    /// 400–599 and reads back equal.
+    #[test]
+    fn any_answer_gets_a_verdict(
+        bytes in prop_oneof![
+            prop::collection::vec(any::<u8>(), 0..64),
+            json_text().prop_map(String::into_bytes),
+            zato_response().prop_map(|t| t.into_bytes()),
+            zenlogin_document().prop_map(|t| t.into_bytes()),
+            openam_body().prop_map(|t| t.into_bytes()),
+            merchant_body().prop_map(|t| t.into_bytes()),
+        ],
+        status in prop_oneof![
+            any::<u16>(),
+            prop::sample::select(&[200u16, 400, 401, 403, 404, 429, 500, 502, 503, 504][..]),
+        ],
+        retry_after in prop_oneof![
+            any::<String>(),
+            "[0-9]{1,25}",
+            "(Mon|Sun), [0-9]{2} (Nov|Feb) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT",
+        ],
+        date in prop::option::of("(Mon|Sun), [0-9]{2} (Nov|Feb) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT"),
+        named in prop::option::of(prop::sample::select(Vendor::ALL.to_vec())),
+    ) {
+        let mut headers = vec![("Retry-After", retry_after)];
+        headers.extend(date.map(|date| ("Date", date)));
+        for vendor in [None, named] {
+            let verdict = match vendor {
+                Some(vendor) => sso_errors::Verdict::of_vendor(vendor, status, &bytes),
+                None => sso_errors::Verdict::of(status, &bytes),
+            }
+            .with_headers(headers.iter().map(|(name, value)| (*name, value.as_str())));
+            assert_log_safe(&verdict);
+            prop_assert!(verdict.is_failure() || !verdict.is_retryable());
+            prop_assert!(verdict.is_retryable() || verdict.retry_after().is_none());
+            prop_assert!(verdict.retry_after().is_none_or(|wait| wait <= sso_errors::Verdict::RETRY_AFTER_MAX));
+            prop_assert_eq!(verdict.problem().is_some(), verdict.is_failure());
+            if let Some(problem) = verdict.problem() {
+                prop_assert!((400..=599).contains(&problem.status), "{}", problem.status);
+                assert_log_safe(&problem);
+                let back: sso_errors::Problem = serde_json::from_str(&problem.to_json()).unwrap();
+                prop_assert_eq!(back, problem);
+            }
+            let owned = verdict.clone().into_owned();
+            prop_assert_eq!(owned.to_string(), verdict.to_string());
+        }
+    }
+
     /// Zenlogin: values rendered into a code's detail read back the same.
     #[test]
     fn zenlogin_templates_read_back(
