@@ -1,6 +1,7 @@
 //! Prints the benchmark results as one table: per case, the crate's median
 //! time per input beside each baseline's, the ratios, and whether the case
-//! meets its target.
+//! meets its target. The `verdict_*` groups, which measure the crate against
+//! its own parse, get a table of their own after it.
 //!
 //! ```sh
 //! cargo bench && cargo run --release --example bench_table
@@ -29,11 +30,35 @@ const BASELINES: &[&str] = &[
     "direct",
 ];
 
+/// The groups of `benches/verdict.rs`: `Verdict::of` (function `verdict`)
+/// beside `AnyReply::parse` (function `any_reply`) of the same inputs.
+const VERDICT_GROUPS: &str = "verdict_";
+
+/// The most a verdict may cost, as a multiple of the parse it is made from.
+const VERDICT_MAX_RATIO: f64 = 1.1;
+
 /// The median of one benchmark, in nanoseconds per pass.
 fn median(group: &Path, function: &str) -> Option<f64> {
     let text = std::fs::read_to_string(group.join(function).join("new/estimates.json")).ok()?;
     let value: serde_json::Value = serde_json::from_str(&text).ok()?;
     value["median"]["point_estimate"].as_f64()
+}
+
+/// How many inputs one pass of the group covers.
+fn inputs_per_pass(group: &Path) -> Result<f64, Box<dyn std::error::Error>> {
+    Ok(std::fs::read_to_string(group.join("inputs_per_pass"))?
+        .trim()
+        .parse()?)
+}
+
+/// The target a `verdict_*` case must meet, given the verdict's time over
+/// the parse's.
+fn verdict_target(ratio: f64) -> String {
+    if ratio <= VERDICT_MAX_RATIO {
+        "met".to_owned()
+    } else {
+        format!("MISSED: {ratio:.2}x any_reply > {VERDICT_MAX_RATIO}x")
+    }
 }
 
 /// The target a case must meet: a verdict and the reason.
@@ -96,27 +121,35 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .filter(|path| path.join("inputs_per_pass").is_file())
         .collect();
     groups.sort();
+    let is_verdict = |group: &PathBuf| {
+        group
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with(VERDICT_GROUPS))
+    };
+    let (verdict_groups, groups): (Vec<PathBuf>, Vec<PathBuf>) =
+        groups.into_iter().partition(is_verdict);
 
     let mut out = String::new();
-    writeln!(
-        out,
-        "| case | inputs/pass | sso_errors ns | {} | target |",
-        BASELINES
-            .iter()
-            .map(|b| format!("{b} ns (ratio)"))
-            .collect::<Vec<_>>()
-            .join(" | ")
-    )?;
-    writeln!(out, "|{}", " --- |".repeat(BASELINES.len() + 4))?;
+    if !groups.is_empty() {
+        writeln!(
+            out,
+            "| case | inputs/pass | sso_errors ns | {} | target |",
+            BASELINES
+                .iter()
+                .map(|b| format!("{b} ns (ratio)"))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        )?;
+        writeln!(out, "|{}", " --- |".repeat(BASELINES.len() + 4))?;
+    }
     for group in groups {
         let case = group
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or_default()
             .to_owned();
-        let inputs: f64 = std::fs::read_to_string(group.join("inputs_per_pass"))?
-            .trim()
-            .parse()?;
+        let inputs = inputs_per_pass(&group)?;
         let Some(ours) = median(&group, "sso_errors") else {
             continue;
         };
@@ -134,6 +167,37 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "| {case} | {inputs} | {per_input:.2} | {} | {} |",
             cells.join(" | "),
             verdict(&case, per_input, ratio)
+        )?;
+    }
+    if !verdict_groups.is_empty() {
+        // Here the ratio is the crate's time over its own parse's.
+        if !out.is_empty() {
+            writeln!(out)?;
+        }
+        writeln!(
+            out,
+            "| case | inputs/pass | any_reply ns | verdict ns | verdict/any_reply (lower is better) | target |"
+        )?;
+        writeln!(out, "|{}", " --- |".repeat(6))?;
+    }
+    for group in verdict_groups {
+        let case = group
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_owned();
+        let inputs = inputs_per_pass(&group)?;
+        let (Some(parse), Some(judged)) = (median(&group, "any_reply"), median(&group, "verdict"))
+        else {
+            continue;
+        };
+        let ratio = judged / parse;
+        writeln!(
+            out,
+            "| {case} | {inputs} | {:.2} | {:.2} | {ratio:.2}x | {} |",
+            parse / inputs,
+            judged / inputs,
+            verdict_target(ratio)
         )?;
     }
     print!("{out}");
