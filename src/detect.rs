@@ -10,7 +10,7 @@ use crate::body::{Key, TopLevel};
 /// | --- | --- |
 /// | Zenlogin | `errors` (a JSON:API error document) |
 /// | merchant | `message` holding a list |
-/// | OpenAM | a numeric `code` (or legacy `error`) with `reason` or `message`; or the authenticate endpoint's `errorMessage`, or `failure` with `authId` |
+/// | OpenAM | a numeric `code` (or legacy `error`); or the authenticate endpoint's `errorMessage`, or a boolean `failure` |
 /// | Zato | `status` of `ok`, `warning` or `error`; or the 400 envelope `result` + `details` |
 ///
 /// `None` when the input is not a JSON object or matches none of them.
@@ -38,10 +38,13 @@ pub(crate) fn of(top: &TopLevel) -> Option<Vendor> {
 pub(crate) fn candidates(top: &TopLevel) -> impl Iterator<Item = Vendor> + '_ {
     let zenlogin = top.has(Key::Errors);
     let merchant = top.first_byte(Key::Message) == Some(b'[');
-    let openam = ((top.is_number(Key::Code) || top.is_number(Key::Error))
-        && (top.has(Key::Reason) || top.has(Key::Message)))
+    // What OpenAM's reply reads: a numeric code (CREST always sends
+    // `reason` and `message` beside it, but the code alone is its body),
+    // or the authenticate endpoint's `errorMessage` or boolean `failure`.
+    let openam = top.is_number(Key::Code)
+        || top.is_number(Key::Error)
         || top.has(Key::ErrorMessage)
-        || (top.has(Key::Failure) && top.has(Key::AuthId));
+        || matches!(top.first_byte(Key::Failure), Some(b't' | b'f'));
     let zato = top.has_zato_status() || (top.has(Key::Result) && top.has(Key::Details));
     [
         (zenlogin, Vendor::Zenlogin),

@@ -116,22 +116,25 @@ impl fmt::Display for Snippet {
 
 /// A string that is not a code of the catalog it was looked up in.
 ///
+/// Its message and its `Debug` name the catalog and the input's length,
+/// never the input: what was sent where a code belongs may be anything (a
+/// one-time password sent as a status, a session token). The input is
+/// behind [`input`](Self::input), for those who decide to show it.
+///
 /// ```
 /// use sso_errors::zato::SubStatus;
 ///
 /// let err = "E999999".parse::<SubStatus>().unwrap_err();
 /// assert_eq!(err.input().as_str(), "E999999");
-/// assert_eq!(err.to_string(), r#"unknown Zato SSO sub-status code "E999999""#);
+/// assert_eq!(err.to_string(), "unknown Zato SSO sub-status code of 7 bytes");
+/// assert!(!format!("{err:?}").contains("E999999"));
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
-#[error("unknown {vendor} {noun} code {}", CodeText(input, *quoted))]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[error("unknown {vendor} {noun} code of {} bytes", input.original_len())]
 pub struct UnknownCode {
     vendor: Vendor,
     noun: &'static str,
     input: Snippet,
-    /// Whether the message may quote the input: it has the shape of one of
-    /// the catalog's codes (printable ASCII, no longer than its longest).
-    quoted: bool,
 }
 
 impl UnknownCode {
@@ -142,20 +145,7 @@ impl UnknownCode {
             vendor: C::VENDOR,
             noun: C::NOUN,
             input: Snippet::new(input),
-            quoted: Self::may_quote::<C>(input),
         }
-    }
-
-    /// Whether a message may quote `input`: only when it is printable
-    /// ASCII no longer than `C`'s longest code or alias (and at most
-    /// `MAX_QUOTED_CODE`), so that it cannot be a token or a password.
-    fn may_quote<C: Catalog>(input: &str) -> bool {
-        let longest = C::ALL
-            .iter()
-            .map(|c| c.code().len().max(c.alias().map_or(0, str::len)))
-            .max()
-            .unwrap_or(0);
-        input.len() <= longest.min(MAX_QUOTED_CODE) && input.bytes().all(|b| b.is_ascii_graphic())
     }
 
     /// The vendor whose catalog was searched.
@@ -170,35 +160,28 @@ impl UnknownCode {
         self.noun
     }
 
-    /// The input that was not found.
+    /// The input that was not found: its start, at most
+    /// [`Snippet::CAPACITY`] bytes, and its length. It may be a secret.
     #[must_use]
     pub const fn input(&self) -> &Snippet {
         &self.input
     }
 }
 
+/// The catalog and the input's length, never the input.
+impl fmt::Debug for UnknownCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("UnknownCode")
+            .field("vendor", &self.vendor)
+            .field("noun", &self.noun)
+            .field("bytes", &self.input.original_len())
+            .finish()
+    }
+}
+
 #[cfg(feature = "std")]
 pub(crate) use crate::text::Bounded;
 pub(crate) use crate::text::write_escaped;
-
-/// The longest looked-up text a message quotes: codes are short, and a long
-/// input is not a code but something else (a token, a whole body).
-const MAX_QUOTED_CODE: usize = 16;
-
-/// A looked-up code in a message: quoted when it has the shape of a code of
-/// the catalog, otherwise only its length, since it may be anything (a
-/// session token sent where a code was expected).
-struct CodeText<'s>(&'s Snippet, bool);
-
-impl fmt::Display for CodeText<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.1 {
-            fmt::Display::fmt(self.0, f)
-        } else {
-            write!(f, "of {} bytes", self.0.original_len())
-        }
-    }
-}
 
 /// What kind of failure an [`Error`] is, in the spirit of
 /// `serde_json::Error::classify`.
@@ -300,9 +283,10 @@ serde_as_id!(Category, "category", |id| {
 /// Everything that can go wrong when reading a vendor's body or code.
 ///
 /// One pointer wide, so that `Result<T, Error>` stays small. Its `Display`
-/// says what was expected and where (member, line and column); it quotes at
-/// most a short code that was looked up, never other values of the input, so
-/// that a message cannot carry a session token into a log. The start of the
+/// says what was expected and where (member, line and column), and what kind
+/// of value was found (`a string`, `an integer`); it never quotes a value of
+/// the input, not even a code that was looked up, so that a message cannot
+/// carry a session token or a one-time password into a log. The start of the
 /// input is kept, escaped and bounded, behind [`snippet`](Self::snippet). It
 /// has no [`source`](std::error::Error::source): the message is the whole
 /// story, and `serde_json`'s own error, which quotes the input's values, is
@@ -562,6 +546,13 @@ pub(crate) fn reason_of(err: &serde_json::Error) -> String {
 #[cfg(feature = "std")]
 fn kind_of_value(found: &str) -> &'static str {
     const KINDS: &[(&str, &str)] = &[
+        // The crate's own visitors name the type already (`refuse!`).
+        ("a string", "a string"),
+        ("an integer", "an integer"),
+        ("a number", "a number"),
+        ("a boolean", "a boolean"),
+        ("an object", "an object"),
+        ("an array", "an array"),
         ("string", "a string"),
         ("integer", "an integer"),
         ("floating point", "a number"),

@@ -180,10 +180,11 @@ capped_debug! {
     [B: fmt::Debug] Reply<B> => "Reply" { http_status, body }
 }
 
-/// `HTTP 403: ` and the body's own line.
+/// `HTTP 403: ` and the body's own line, the whole line escaped and capped
+/// at [`DISPLAY_MAX`](crate::DISPLAY_MAX) bytes.
 impl<B: ReplyContent> fmt::Display for Reply<B> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "HTTP {}: {}", self.http_status, self.body)
+        crate::text::capped(f, format_args!("HTTP {}: {}", self.http_status, self.body))
     }
 }
 

@@ -9,7 +9,8 @@ use core::fmt::Write as _;
 /// error or a problem document of this crate writes, whatever the input:
 /// longer output is cut and ends with `…`. Control characters and the
 /// characters that reorder text (bidirectional overrides and isolates)
-/// never appear raw in it; they are written as `\u{…}` escapes. The one
+/// never appear raw in it, nor the line and paragraph separators (U+2028,
+/// U+2029); they are written as `\u{…}` escapes. The one
 /// exception is pretty `{:#?}` output, which keeps its own line breaks (the
 /// text inside it has its line breaks escaped).
 ///
@@ -24,8 +25,9 @@ use core::fmt::Write as _;
 /// ```
 pub const DISPLAY_MAX: usize = 4096;
 
-/// Writes `text` with every control character, the quote, the backslash and
-/// the characters that reorder text (bidirectional overrides and isolates)
+/// Writes `text` with every control character (U+0085 among them), the
+/// quote, the backslash, the characters that reorder text (bidirectional
+/// overrides and isolates) and the Unicode line and paragraph separators
 /// escaped, so that a message holding it stays on one line and reads as it
 /// is stored.
 pub(crate) fn write_escaped(f: &mut impl fmt::Write, text: &str) -> fmt::Result {
@@ -36,7 +38,9 @@ pub(crate) fn write_escaped(f: &mut impl fmt::Write, text: &str) -> fmt::Result 
             '\n' => f.write_str("\\n")?,
             '\r' => f.write_str("\\r")?,
             '\t' => f.write_str("\\t")?,
-            c if c.is_control() || is_bidi_control(c) => write!(f, "\\u{{{:x}}}", u32::from(c))?,
+            c if c.is_control() || is_reordering_or_break(c) => {
+                write!(f, "\\u{{{:x}}}", u32::from(c))?;
+            }
             c => f.write_char(c)?,
         }
     }
@@ -68,9 +72,15 @@ impl fmt::Display for Bounded<'_> {
     }
 }
 
-/// The characters that change the direction of the text around them.
-pub(crate) const fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+/// The characters, beside the control characters, that a terminal or a log
+/// viewer acts on: those that change the direction of the text around them,
+/// and the line and paragraph separators (U+2028, U+2029), which some
+/// viewers break lines at.
+pub(crate) const fn is_reordering_or_break(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+    )
 }
 
 #[cfg(feature = "std")]
@@ -107,7 +117,7 @@ impl Capped<'_, '_> {
     }
 
     fn escapes(&self, c: char) -> bool {
-        (c.is_control() && !(self.newlines && c == '\n')) || is_bidi_control(c)
+        (c.is_control() && !(self.newlines && c == '\n')) || is_reordering_or_break(c)
     }
 }
 

@@ -179,10 +179,17 @@ impl fmt::Display for ReplyCode<'_> {
 
 /// The codes of an answer, in the order its body carries them: see
 /// [`Verdict::codes`].
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Codes<'r>(CodesOf<'r>);
 
-#[derive(Debug, Clone)]
+/// Only that it is an iterator of codes: what is left holds received text.
+impl fmt::Debug for Codes<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Codes").finish_non_exhaustive()
+    }
+}
+
+#[derive(Clone)]
 enum CodesOf<'r> {
     None,
     Zato(std::slice::Iter<'r, zato::Code<'r>>),
@@ -218,6 +225,17 @@ impl<'r> Codes<'r> {
     }
 
     const NONE: Self = Self(CodesOf::None);
+
+    /// Whether any code is left, without looking one up.
+    fn is_empty(&self) -> bool {
+        match &self.0 {
+            CodesOf::None => true,
+            CodesOf::Zato(codes) => codes.as_slice().is_empty(),
+            CodesOf::Zenlogin(errors) => errors.as_slice().iter().all(|e| e.code.is_none()),
+            CodesOf::OpenAm(code) => code.is_none(),
+            CodesOf::Merchant(entries) => entries.as_slice().is_empty(),
+        }
+    }
 }
 
 impl<'r> Iterator for Codes<'r> {
@@ -604,10 +622,10 @@ fn failure(http_status: u16, answer: &Result<AnyReply<'_>, Error>) -> (ErrorKind
         ErrorKind::Success | ErrorKind::Unspecified => of_status(http_status),
         kind => kind,
     };
-    let retryable = if Codes::of(reply).next().is_some() {
-        reply.is_retryable()
-    } else {
+    let retryable = if Codes::of(reply).is_empty() {
         kind.is_retryable()
+    } else {
+        reply.is_retryable()
     };
     (kind, retryable)
 }

@@ -214,7 +214,10 @@ fn recognition_needs_each_pair_of_members_whole() {
             &br#"{"failure":true,"authId":"a"}"#[..],
             Some(Vendor::OpenAm),
         ),
-        (br#"{"failure":true}"#, None),
+        // What OpenAM's own reply reads is OpenAM's: a boolean `failure`,
+        // a numeric code alone.
+        (br#"{"failure":true}"#, Some(Vendor::OpenAm)),
+        (br#"{"failure":"yes"}"#, None),
         (br#"{"authId":"a"}"#, None),
         (
             br#"{"result":"Error","details":"Bad request"}"#,
@@ -226,7 +229,7 @@ fn recognition_needs_each_pair_of_members_whole() {
             br#"{"code":400,"reason":"Bad Request"}"#,
             Some(Vendor::OpenAm),
         ),
-        (br#"{"code":400}"#, None),
+        (br#"{"code":400}"#, Some(Vendor::OpenAm)),
         (br#"{"reason":"Bad Request"}"#, None),
         // OpenAM's `code` is a number, negative ones too; a string is not it.
         (br#"{"code":-1,"message":"Unknown"}"#, Some(Vendor::OpenAm)),

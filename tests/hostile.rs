@@ -147,14 +147,16 @@ fn recognition_does_not_depend_on_where_a_key_stands() {
 /// No raw escape, line break or bidi override, and a bounded length.
 fn assert_one_safe_line(text: &str) {
     assert!(text.len() <= DISPLAY_MAX, "{} bytes", text.len());
-    for bad in ['\u{1b}', '\r', '\n', '\u{202e}'] {
+    for bad in [
+        '\u{1b}', '\r', '\n', '\u{202e}', '\u{2028}', '\u{2029}', '\u{85}',
+    ] {
         assert!(!text.contains(bad), "{bad:?} in {text:?}");
     }
 }
 
 #[test]
 fn a_body_cannot_forge_a_log_line() {
-    let forged = r"\u001b[2J\r\nPOST /login 200 ok user=admin\u202e";
+    let forged = r"\u001b[2J\r\nPOST /login 200 ok user=admin\u202e\u2028\u2029\u0085";
     let long = "m".repeat(MIB);
     let bodies: Vec<(u16, String)> = vec![
         (
@@ -250,9 +252,14 @@ fn an_unknown_code_names_its_vendor_and_what_was_looked_for() {
         (
             Vendor::Zato,
             "sub-status",
-            r#"unknown Zato SSO sub-status code "E999999""#.into()
+            "unknown Zato SSO sub-status code of 7 bytes".into()
         )
     );
+    // Never quoted, nor in Debug: a one-time password sent as a status.
+    let totp = UnknownCode::new::<zato::Status>("731902");
+    assert_eq!(totp.to_string(), "unknown Zato SSO status code of 6 bytes");
+    assert!(!format!("{totp:?}").contains("731902"));
+    assert_eq!(totp.input().as_str(), "731902");
     assert_eq!(of::<zato::Status>("fine").1, "status");
     assert_eq!(of::<zenlogin::ErrorCode>("9999").1, "error");
     assert_eq!(of::<openam::Status>("299").1, "status");
@@ -289,4 +296,233 @@ fn a_snippet_is_cut_back_to_a_character_boundary() {
         assert_eq!(snippet.original_len(), input.len());
         assert_eq!(snippet.is_truncated(), kept < input.len());
     }
+}
+
+#[test]
+fn a_replys_whole_line_is_capped() {
+    // A body whose own line fills the cap: the reply's line, with its
+    // `HTTP 400: ` in front, is capped as a whole.
+    let entry = r#"{"errorName":"VALIDATION_GENERAL_FAILURE","code":"10001","description":"Invalid email @bls.com"}"#;
+    let body = format!(r#"{{"message":[{}]}}"#, vec![entry; 1000].join(","));
+    let parsed = merchant::ErrorBody::parse(body.as_bytes()).unwrap();
+    assert!(parsed.to_string().len() > DISPLAY_MAX - 16);
+    let reply = AnyReply::parse(400, body.as_bytes()).unwrap();
+    let line = reply.to_string();
+    assert!(line.starts_with("HTTP 400: "), "{line}");
+    assert!(line.len() <= DISPLAY_MAX, "{} bytes", line.len());
+    let merchant = merchant::Reply::parse(400, body.as_bytes()).unwrap();
+    assert!(merchant.to_string().len() <= DISPLAY_MAX);
+    let verdict = sso_errors::Verdict::of(400, body.as_bytes());
+    assert!(verdict.to_string().len() <= DISPLAY_MAX);
+}
+
+// ---------------------------------------------------------------------------
+// Nothing of the input that the crate does not model leaves through
+// `Display`, `Debug`, an error's message or its `source()` chain.
+
+const TOKEN: &str = "AQIC5wM2LY4SfczntBbEs";
+const PASSWORD: &str = "hunter2hunter2";
+const TOTP: &str = "731902";
+
+/// Every text the crate writes of `value`, and of its error chain.
+fn written<T: std::fmt::Display + std::fmt::Debug>(value: &T) -> String {
+    format!("{value}\n{value:?}\n{value:#?}")
+}
+
+fn chain(err: &dyn std::error::Error) -> String {
+    let mut out = format!("{err}\n{err:?}\n{err:#?}");
+    let mut source = err.source();
+    while let Some(cause) = source {
+        out.push_str(&format!("\n{cause}\n{cause:?}"));
+        source = cause.source();
+    }
+    out
+}
+
+fn assert_hidden(what: &str, text: &str) {
+    for secret in [TOKEN, PASSWORD, TOTP] {
+        assert!(!text.contains(secret), "{what} writes {secret}: {text}");
+    }
+}
+
+#[test]
+fn debug_shows_no_unmodelled_member_nor_a_known_secret() {
+    let bodies: Vec<(u16, String)> = vec![
+        // A real Zato body's reset_key, and a password sent as a member.
+        (
+            200,
+            format!(
+                r#"{{"status":"ok","cid":"c1","reset_key":"{TOKEN}","password":"{PASSWORD}"}}"#
+            ),
+        ),
+        // tokenId inside an OpenAM detail.
+        (
+            401,
+            format!(
+                r#"{{"code":401,"reason":"Unauthorized","message":"m","detail":{{"tokenId":"{TOKEN}"}}}}"#
+            ),
+        ),
+        // Zenlogin meta, and an unknown member of an error object.
+        (
+            400,
+            format!(
+                r#"{{"errors":[{{"code":"3003","detail":"d","meta":{{"totp_code":"{TOTP}"}},"x":"{TOKEN}"}}],"meta":{{"p":"{PASSWORD}"}}}}"#
+            ),
+        ),
+        // authId in the legacy body, where it is no member the body defines.
+        (
+            401,
+            format!(r#"{{"errorMessage":"Invalid Password!!","authId":"{TOKEN}"}}"#),
+        ),
+        (
+            401,
+            format!(r#"{{"failure":true,"reason":"http-auth-failed","authId":"{TOKEN}"}}"#),
+        ),
+        // ust sent in the bad-request envelope.
+        (
+            400,
+            format!(r#"{{"result":"Error","cid":"c1","details":"Bad request","ust":"{TOKEN}"}}"#),
+        ),
+        // new_password and totp_code beside a merchant entry.
+        (
+            400,
+            format!(
+                r#"{{"message":[{{"errorName":"VALIDATION_GENERAL_FAILURE","code":"10001","description":"Invalid password","new_password":"{PASSWORD}"}}],"totp_code":{TOTP}}}"#
+            ),
+        ),
+    ];
+    for (status, body) in &bodies {
+        let reply =
+            AnyReply::parse(*status, body.as_bytes()).unwrap_or_else(|e| panic!("{body}: {e}"));
+        assert_hidden(body, &written(&reply));
+        let verdict = sso_errors::Verdict::of(*status, body.as_bytes());
+        assert_hidden(body, &written(&verdict));
+        if let Some(problem) = verdict.problem() {
+            assert_hidden(body, &written(&problem));
+            assert_hidden(body, &problem.to_json());
+        }
+    }
+    // The value stays reachable, on purpose.
+    let body = format!(r#"{{"status":"ok","cid":"c1","reset_key":"{TOKEN}"}}"#);
+    let response = zato::Response::parse(body.as_bytes()).unwrap();
+    assert_eq!(
+        response.members.get("reset_key").unwrap().get(),
+        format!(r#""{TOKEN}""#)
+    );
+}
+
+#[test]
+fn zenlogins_echoed_api_key_is_redacted_everywhere() {
+    let body = format!(
+        r#"{{"errors":[{{"code":"4002","detail":"Invalid *X_API_SECRET_KEY* Header value: {TOKEN}"}}]}}"#
+    );
+    let document = zenlogin::ErrorDocument::parse(body.as_bytes()).unwrap();
+    assert_hidden("document", &written(&document));
+    let verdict = sso_errors::Verdict::of(400, body.as_bytes());
+    assert_hidden("verdict", &written(&verdict));
+    let problem = verdict.problem().unwrap();
+    assert_eq!(
+        problem.detail.as_deref(),
+        Some("Invalid *X_API_SECRET_KEY* Header value: <redacted>")
+    );
+    assert_hidden("problem", &problem.to_json());
+    // Whatever the detail says, for that code.
+    let body = format!(r#"{{"errors":[{{"code":"4002","detail":"key {TOKEN} refused"}}]}}"#);
+    assert_hidden(
+        "other text",
+        &written(&sso_errors::Verdict::of(400, body.as_bytes())),
+    );
+    // The received text is the field's.
+    assert!(
+        document.errors[0]
+            .detail
+            .as_deref()
+            .unwrap()
+            .ends_with(TOKEN)
+    );
+}
+
+#[test]
+fn no_error_quotes_the_input_nor_has_a_source_that_does() {
+    let long = "A".repeat(MIB);
+    let inputs = [
+        format!(r#"{{"code":"{TOKEN}","reason":"x"}}"#),
+        format!(r#"{{"code":"{long}","reason":"x"}}"#),
+        format!(r#"{{"status":"ok","cid":{TOTP}{TOTP}}}"#),
+        format!(r#"{{"status":"ok","cid":"c","sub_status":{{"a":"{TOKEN}"}}}}"#),
+        format!(r#"{{"failure":"{TOKEN}","authId":"x"}}"#),
+        format!(r#"{{"message":[{{"errorName":"x","code":{{"{TOKEN}":1}},"description":"d"}}]}}"#),
+        format!(r#"{{"errors":[{{"code":{TOTP}{TOTP}}}]}}"#),
+        format!(r#"{{"errors":"{TOKEN}"}}"#),
+    ];
+    for input in &inputs {
+        for vendor in sso_errors::Vendor::ALL {
+            if let Err(err) = AnyReply::parse_from(Some(vendor), 400, input.as_bytes()) {
+                let text = chain(&err);
+                assert_hidden(input, &text);
+                assert!(!text.contains(&long[..64]));
+                assert!(text.lines().all(|line| line.len() <= DISPLAY_MAX));
+            }
+        }
+        // The bodies' own Deserialize says no more.
+        if let Err(err) = serde_json::from_str::<openam::ErrorBody<'_>>(input) {
+            assert_hidden(input, &err.to_string());
+        }
+        if let Err(err) = serde_json::from_str::<zato::Response<'_>>(input) {
+            assert_hidden(input, &err.to_string());
+        }
+        if let Err(err) = serde_json::from_str::<merchant::ErrorBody<'_>>(input) {
+            assert_hidden(input, &err.to_string());
+        }
+    }
+}
+
+#[test]
+fn unknown_codes_and_mismatches_hide_their_input_in_debug() {
+    let err = TOTP.parse::<zato::Status>().unwrap_err();
+    assert_hidden("UnknownCode", &written(&err));
+    // A six-digit TOTP sent as Zato's status: not quoted, nor in the
+    // problem a gateway answers with.
+    let body = format!(r#"{{"status":"{TOTP}","cid":"c1"}}"#);
+    let err = zato::Response::parse(body.as_bytes()).unwrap_err();
+    assert_hidden("status", &chain(&err));
+    let verdict = sso_errors::Verdict::of_vendor(sso_errors::Vendor::Zato, 403, body.as_bytes());
+    assert_hidden("problem", &verdict.problem().unwrap().to_json());
+    let mismatch = zenlogin::ErrorCode::InvalidApplicationKey
+        .parse_detail(TOKEN)
+        .unwrap_err();
+    assert_hidden("Mismatch", &written(&mismatch));
+    // An invalid JSON:API member: its value is described, not quoted.
+    let err = zenlogin::Source::from_pointer(TOKEN).unwrap_err();
+    assert_hidden("InvalidMember", &written(&err));
+}
+
+#[test]
+fn recognition_reads_json_values_however_escaped() {
+    let escaped = br#"{"status":"\u0065rror","cid":"c1","sub_status":["E005001"]}"#;
+    assert!(zato::Reply::parse(403, escaped).is_ok());
+    let reply = AnyReply::parse(403, escaped).unwrap();
+    assert_eq!(reply.vendor(), sso_errors::Vendor::Zato);
+    // With a merchant list beside it, either could have sent it.
+    let both = br#"{"status":"\u0065rror","cid":"c1","sub_status":["E005001"],"message":[{"errorName":"x","code":"1","description":"d"}]}"#;
+    let err = AnyReply::parse(403, both).unwrap_err();
+    assert_eq!(err.category(), sso_errors::Category::Ambiguous);
+    let plain = br#"{"status":"error","cid":"c1","sub_status":["E005001"],"message":[{"errorName":"x","code":"1","description":"d"}]}"#;
+    assert_eq!(
+        AnyReply::parse(403, plain).unwrap_err().category(),
+        sso_errors::Category::Ambiguous
+    );
+}
+
+#[test]
+fn the_member_order_decides_nothing() {
+    let one = br#"{"error":404,"code":500,"reason":"Not Found","message":"m"}"#;
+    let other = br#"{"code":500,"error":404,"reason":"Not Found","message":"m"}"#;
+    let a = openam::ErrorBody::parse(one).unwrap_err();
+    let b = openam::ErrorBody::parse(other).unwrap_err();
+    assert_eq!((a.category(), a.reason()), (b.category(), b.reason()));
+    assert_eq!(a.reason(), "duplicate member `code`");
+    // A legacy `error` that is no number is another member, in either order.
+    let text = br#"{"error":"invalid_grant","code":400,"reason":"Bad Request","message":"m"}"#;
+    assert_eq!(openam::ErrorBody::parse(text).unwrap().members.len(), 1);
 }

@@ -36,7 +36,8 @@ fn every_catalog_entry_has_its_status_code() {
         );
     }
     let err = openam::Status::try_from(http::StatusCode::IM_A_TEAPOT).unwrap_err();
-    assert_eq!(err.to_string(), r#"unknown OpenAM status code "418""#);
+    assert_eq!(err.to_string(), "unknown OpenAM status code of 3 bytes");
+    assert_eq!(err.input().as_str(), "418");
 }
 
 fn content_type<T>(response: &http::Response<T>) -> Option<&str> {

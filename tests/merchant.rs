@@ -158,7 +158,7 @@ fn a_pair_identifies_an_entry_and_a_code_alone_does_not() {
     assert_eq!(err.vendor(), Vendor::Merchant);
     assert_eq!(
         err.to_string(),
-        r#"unknown merchant User Management error code "14042""#
+        "unknown merchant User Management error code of 5 bytes"
     );
 }
 

@@ -42,7 +42,7 @@ fn config() -> Config {
 
 fn is_unsafe(c: char, pretty: bool) -> bool {
     (c.is_control() && !(pretty && c == '\n'))
-        || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// `Display`, `Debug` and `{:#?}` of `value` are bounded and safe.
@@ -418,6 +418,168 @@ fn check_body<'a, B: Body<'a> + fmt::Display>(text: &'a str) -> Result<(), TestC
     Ok(())
 }
 
+/// Bodies of every vendor with `s` (a secret-looking string) and `n` (a
+/// secret-looking number) in every value the crate does not model, or
+/// models as a secret (member names may be written, values never): top-level and nested members, `detail`, `meta` and
+/// `cause`, array elements, numbers, values of the wrong type in modelled
+/// members, and the members known to be secrets.
+fn hostile_bodies(s: &str, n: &str) -> Vec<String> {
+    vec![
+        // Zato.
+        format!(r#"{{"status":"ok","cid":"c1","ust":"{s}","reset_key":"{s}","password":"{s}"}}"#),
+        format!(
+            r#"{{"status":"warning","cid":"c1","sub_status":["W003005"],"ust":"{s}","totp_code":{n}}}"#
+        ),
+        format!(
+            r#"{{"status":"error","cid":"c1","sub_status":["E005001"],"new_password":["{s}",{n}]}}"#
+        ),
+        format!(r#"{{"status":"{s}","cid":"c1"}}"#),
+        format!(r#"{{"status":"ok","cid":{n}}}"#),
+        format!(r#"{{"status":"ok","cid":"c1","sub_status":{{"k":"{s}"}}}}"#),
+        format!(r#"{{"status":"ok","cid":"c1","sub_status":[{n}]}}"#),
+        format!(r#"{{"status":{n},"cid":"c1"}}"#),
+        format!(r#"{{"result":"Error","cid":"c1","details":"Bad request","ust":"{s}"}}"#),
+        format!(r#"{{"result":{n},"cid":"c1","details":"Bad request"}}"#),
+        // Zenlogin.
+        format!(
+            r#"{{"errors":[{{"code":"3003","detail":"d","meta":{{"k":"{s}"}},"extra":{n}}}],"meta":{{"p":"{s}"}}}}"#
+        ),
+        format!(
+            r#"{{"errors":[{{"code":"4002","detail":"Invalid *X_API_SECRET_KEY* Header value: {s}"}}]}}"#
+        ),
+        format!(r#"{{"errors":[{{"code":"4002","detail":"{s}"}}]}}"#),
+        format!(r#"{{"errors":[{{"code":{n},"detail":"d"}}]}}"#),
+        format!(r#"{{"errors":[{{"code":"3003","detail":{{"x":"{s}"}}}}]}}"#),
+        format!(r#"{{"errors":"{s}"}}"#),
+        format!(r#"{{"errors":["{s}"]}}"#),
+        format!(
+            r#"{{"errors":[{{"code":"3003","source":{{"pointer":"/data","x":"{s}"}},"links":{{"about":"{s}"}}}}]}}"#
+        ),
+        format!(r#"{{"data":{{"id":"{s}"}}}}"#),
+        // OpenAM.
+        format!(
+            r#"{{"code":401,"reason":"Unauthorized","message":"m","detail":{{"tokenId":"{s}","n":{n}}},"cause":{{"message":"m","x":"{s}"}}}}"#
+        ),
+        format!(r#"{{"code":"{s}","reason":"x"}}"#),
+        format!(r#"{{"code":{n}{n},"reason":"x"}}"#),
+        format!(r#"{{"code":{n}.5,"reason":"x"}}"#),
+        format!(r#"{{"code":400,"reason":{{"k":"{s}"}},"message":"m"}}"#),
+        format!(r#"{{"tokenId":"{s}","successUrl":"/openam/console"}}"#),
+        format!(r#"{{"errorMessage":"Invalid Password!!","authId":"{s}","password":"{s}"}}"#),
+        format!(r#"{{"failure":true,"reason":"http-auth-failed","authId":"{s}"}}"#),
+        format!(r#"{{"failure":"{s}","authId":"{s}"}}"#),
+        format!(r#"{{"errorMessage":{n}}}"#),
+        // Merchant.
+        format!(
+            r#"{{"message":[{{"errorName":"VALIDATION_GENERAL_FAILURE","code":"10001","description":"Invalid password","password":"{s}","invalidProperty":{{"v":"{s}"}}}}],"apiKey":"{s}"}}"#
+        ),
+        format!(
+            r#"{{"message":[{{"errorName":"x","code":{{"k":"{s}","n":{n}}},"description":"d"}}]}}"#
+        ),
+        format!(r#"{{"message":[{{"errorName":{n},"code":"10001","description":"d"}}]}}"#),
+        format!(r#"{{"message":["{s}"]}}"#),
+        format!(r#"{{"message":"{s}"}}"#),
+        // No vendor's.
+        format!(r#"<html><body>{s} {n}</body></html>"#),
+        format!(r#""{s}""#),
+        n.to_owned(),
+    ]
+}
+
+/// Asserts that no text the crate writes of `value` holds `secrets`.
+fn assert_hides<T: fmt::Display + fmt::Debug + ?Sized>(
+    what: &str,
+    value: &T,
+    secrets: &[&str],
+) -> Result<(), TestCaseError> {
+    for text in [
+        value.to_string(),
+        format!("{value:?}"),
+        format!("{value:#?}"),
+    ] {
+        prop_assert!(text.len() <= DISPLAY_MAX, "{} bytes", text.len());
+        for secret in secrets {
+            prop_assert!(
+                !text.contains(secret),
+                "{} writes {}: {}",
+                what,
+                secret,
+                text
+            );
+        }
+    }
+    Ok(())
+}
+
+/// [`assert_hides`] for an error and its whole `source()` chain.
+fn assert_error_hides(err: &Error, secrets: &[&str]) -> Result<(), TestCaseError> {
+    assert_hides("error", err, secrets)?;
+    let mut source = std::error::Error::source(err);
+    while let Some(cause) = source {
+        assert_hides("source", cause, secrets)?;
+        source = cause.source();
+    }
+    Ok(())
+}
+
+/// OpenAM's authenticate endpoint's other failure bodies.
+fn legacy_openam() -> impl Strategy<Value = String> {
+    (
+        string_literal(),
+        prop::option::of(string_literal()),
+        any::<bool>(),
+    )
+        .prop_map(|(message, url, module)| match (module, url) {
+            (false, None) => format!(r#"{{"errorMessage":{message}}}"#),
+            (false, Some(url)) => format!(r#"{{"errorMessage":{message},"failureUrl":{url}}}"#),
+            (true, None) => format!(r#"{{"failure":true,"reason":{message}}}"#),
+            (true, Some(id)) => format!(r#"{{"failure":true,"reason":{message},"authId":{id}}}"#),
+        })
+}
+
+/// `text` with the characters of its strings written as `\uXXXX` escapes
+/// where `pattern`'s bit for their place is set; escapes already there are
+/// kept.
+fn escape_strings(text: &str, pattern: u64) -> String {
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut chars = text.chars();
+    let mut in_string = false;
+    let mut at = 0u32;
+    while let Some(c) = chars.next() {
+        if !in_string {
+            in_string = c == '"';
+            out.push(c);
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = false;
+                out.push(c);
+            }
+            '\\' => {
+                out.push(c);
+                let next = chars.next().unwrap_or('\\');
+                out.push(next);
+                if next == 'u' {
+                    out.extend(chars.by_ref().take(4));
+                }
+            }
+            c => {
+                at = at.wrapping_add(1);
+                if pattern >> (at % 64) & 1 == 1 {
+                    let mut units = [0u16; 2];
+                    for unit in c.encode_utf16(&mut units) {
+                        out.push_str(&format!("\\u{unit:04x}"));
+                    }
+                } else {
+                    out.push(c);
+                }
+            }
+        }
+    }
+    out
+}
+
 proptest! {
     #![proptest_config(config())]
 
@@ -570,6 +732,68 @@ proptest! {
             let owned = verdict.clone().into_owned();
             prop_assert_eq!(owned.to_string(), verdict.to_string());
         }
+    }
+
+    /// Whatever a vendor's own `Reply` accepts, the any-vendor path
+    /// recognises as that vendor (the same reply) or reports as ambiguous
+    /// naming it.
+    #[test]
+    fn any_reply_agrees_with_every_vendors_reply(
+        bytes in prop_oneof![
+            json_text().prop_map(String::into_bytes),
+            zato_response().prop_map(|t| t.into_bytes()),
+            zato_bad_request().prop_map(|t| t.into_bytes()),
+            zenlogin_document().prop_map(|t| t.into_bytes()),
+            openam_body().prop_map(|t| t.into_bytes()),
+            merchant_body().prop_map(|t| t.into_bytes()),
+            legacy_openam().prop_map(|t| t.into_bytes()),
+            Just(b"Bad request".to_vec()),
+            Just(Vec::new()),
+        ],
+        status in prop::sample::select(&[200u16, 400, 401, 403, 404, 500, 503][..]),
+    ) {
+        let any = AnyReply::parse(status, &bytes);
+        for vendor in Vendor::ALL {
+            let Ok(reply) = AnyReply::parse_from(Some(vendor), status, &bytes) else {
+                continue;
+            };
+            match &any {
+                Ok(found) => prop_assert_eq!(found, &reply),
+                Err(err) => {
+                    prop_assert_eq!(err.category(), sso_errors::Category::Ambiguous, "{}", err);
+                    let (a, b) = err.candidates().unwrap();
+                    prop_assert!(a == vendor || b == vendor, "{}", err);
+                }
+            }
+        }
+    }
+
+    /// Re-escaping a body's strings (`\uXXXX` for any of their characters,
+    /// names and values alike) changes no answer: the same JSON value gets
+    /// the same verdict and the same reply.
+    #[test]
+    fn escaping_changes_no_answer(
+        text in prop_oneof![
+            zato_response(),
+            zato_bad_request(),
+            zenlogin_document(),
+            openam_body(),
+            merchant_body(),
+            legacy_openam(),
+        ],
+        pattern in any::<u64>(),
+        status in prop::sample::select(&[200u16, 400, 401, 403, 404, 500, 503][..]),
+    ) {
+        let escaped = escape_strings(&text, pattern);
+        let plain = sso_errors::Verdict::of(status, text.as_bytes());
+        let again = sso_errors::Verdict::of(status, escaped.as_bytes());
+        prop_assert_eq!(plain.outcome(), again.outcome(), "{}", escaped);
+        prop_assert_eq!(plain.kind(), again.kind(), "{}", escaped);
+        prop_assert_eq!(plain.is_retryable(), again.is_retryable());
+        prop_assert_eq!(plain.vendor(), again.vendor(), "{}", escaped);
+        prop_assert_eq!(plain.codes().collect::<Vec<_>>(), again.codes().collect::<Vec<_>>());
+        prop_assert_eq!(plain.reply().map(AnyReply::kind), again.reply().map(AnyReply::kind));
+        prop_assert_eq!(plain.error().map(Error::category), again.error().map(Error::category));
     }
 
     /// Zenlogin: values rendered into a code's detail read back the same.
@@ -756,4 +980,57 @@ fn every_short_number_is_looked_up_exactly() {
         }
     }
     assert_eq!(found, zenlogin.len() + openam.len() + merchant.len());
+}
+
+proptest! {
+    // Each case reads 38 bodies through every parser, reply and verdict:
+    // a fiftieth of the cases covers as many inputs as the other properties.
+    #![proptest_config(Config {
+        cases: u32::try_from(common::scaled(200)).unwrap_or(u32::MAX),
+        ..config()
+    })]
+
+    /// No string of the input that the crate does not model, nor a known
+    /// secret, appears in what it writes: `Display`, `Debug` and `{:#?}` of
+    /// every body, reply, verdict and problem, every error and its sources.
+    #[test]
+    fn nothing_unmodelled_leaves(
+        secret in "[A-Za-z0-9_-]{12,24}",
+        number in "[1-9][0-9]{9,15}",
+        status in prop::sample::select(&[200u16, 400, 401, 403, 500, 503][..]),
+    ) {
+        let secrets = [secret.as_str(), number.as_str()];
+        for body in hostile_bodies(&secret, &number) {
+            let bytes = body.as_bytes();
+            fn each<'a, B: Body<'a> + fmt::Display>(bytes: &'a [u8], secrets: &[&str]) -> Result<(), TestCaseError> {
+                match B::parse(bytes) {
+                    Ok(body) => assert_hides("body", &body, secrets),
+                    Err(err) => assert_error_hides(&err, secrets),
+                }
+            }
+            each::<zato::Response<'_>>(bytes, &secrets)?;
+            each::<zato::BadRequest<'_>>(bytes, &secrets)?;
+            each::<zenlogin::ErrorDocument<'_>>(bytes, &secrets)?;
+            each::<openam::ErrorBody<'_>>(bytes, &secrets)?;
+            each::<merchant::ErrorBody<'_>>(bytes, &secrets)?;
+            for vendor in [None, Some(Vendor::Zato), Some(Vendor::Zenlogin), Some(Vendor::OpenAm), Some(Vendor::Merchant)] {
+                match AnyReply::parse_from(vendor, status, bytes) {
+                    Ok(reply) => assert_hides("reply", &reply, &secrets)?,
+                    Err(err) => assert_error_hides(&err, &secrets)?,
+                }
+                let verdict = match vendor {
+                    Some(vendor) => sso_errors::Verdict::of_vendor(vendor, status, bytes),
+                    None => sso_errors::Verdict::of(status, bytes),
+                };
+                assert_hides("verdict", &verdict, &secrets)?;
+                if let Some(problem) = verdict.problem() {
+                    assert_hides("problem", &problem, &secrets)?;
+                    let json = problem.to_json();
+                    for secret in secrets {
+                        prop_assert!(!json.contains(secret), "problem JSON writes {}: {}", secret, json);
+                    }
+                }
+            }
+        }
+    }
 }

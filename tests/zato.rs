@@ -437,7 +437,7 @@ fn malformed_bodies_are_typed_errors() {
         (br#"{"status":"ok"}"#, "missing field `cid`"),
         (
             br#"{"status":"fatal","cid":"a"}"#,
-            "unknown Zato SSO status code \"fatal\"",
+            "unknown Zato SSO status code of 5 bytes",
         ),
         (
             br#"{"status":"ok","cid":"a","sub_status":5}"#,

@@ -355,7 +355,7 @@ fn the_catalog_has_exactly_the_documented_codes_and_the_alias() {
     assert_eq!(ErrorCode::from_code(&long), None);
     assert!(long.parse::<ErrorCode>().is_err());
     let err = "9999".parse::<ErrorCode>().unwrap_err();
-    assert_eq!(err.to_string(), r#"unknown Zenlogin error code "9999""#);
+    assert_eq!(err.to_string(), "unknown Zenlogin error code of 4 bytes");
 }
 
 trait LabelOrNone {
@@ -1402,7 +1402,7 @@ fn display_escapes_control_characters() {
         ErrorDocument::parse(br#"{"errors":[{"code":"9999"},{"title":"Oh no!"},{}]}"#).unwrap();
     assert_eq!(
         untitled.to_string(),
-        "Zenlogin errors: 9999; Oh no!; error without code or detail"
+        "Zenlogin errors: unknown code of 4 bytes; Oh no!; error without code or detail"
     );
     assert_eq!(
         ErrorDocument::new([]).to_string(),
@@ -1511,7 +1511,7 @@ fn an_invalid_member_says_which_and_why() {
     assert_eq!(err.input().as_str(), "not a URL");
     assert_eq!(
         err.to_string(),
-        r#"invalid JSON:API `links.about`: not an absolute URI; input: "not a URL""#
+        "invalid JSON:API `links.about`: not an absolute URI; a value of 9 bytes"
     );
 }
 

@@ -27,13 +27,14 @@ use sso_errors::{merchant, openam, zato, zenlogin};
 pub const TEXT_MAX: usize = sso_errors::DISPLAY_MAX;
 
 /// A character that must never appear raw in a `Display` or `Debug`: C0 and
-/// C1 controls, DEL, and the bidirectional controls.
+/// C1 controls, DEL, the bidirectional controls, and the line and paragraph
+/// separators.
 pub fn forbidden(c: char) -> bool {
     matches!(
         c,
         '\u{0}'..='\u{1f}'
             | '\u{7f}'..='\u{9f}'
-            | '\u{202a}'..='\u{202e}'
+            | '\u{2028}'..='\u{202e}'
             | '\u{2066}'..='\u{2069}'
             | '\u{200e}'
             | '\u{200f}'
@@ -91,6 +92,13 @@ pub fn check_error(error: &Error, input: &[u8]) {
     let display = error.to_string();
     check_display("Error", error);
     assert_quotes_no_token("Error Display", &display, input);
+    assert_quotes_no_token("Error Debug", &format!("{error:?}"), input);
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        assert_quotes_no_token("Error source", &cause.to_string(), input);
+        assert_quotes_no_token("Error source Debug", &format!("{cause:?}"), input);
+        source = cause.source();
+    }
     use sso_errors::Category;
     let category = error.category();
     if matches!(

@@ -13,7 +13,7 @@
 ///         [, order = ["name", …]] // how a body built in code is written
 ///     {
 ///         /// docs
-///         [@secret] pub field: Type = "name" [| "alternative name"] [via Reader],
+///         [@secret | @shown] pub field: Type = "name" [| "alternative name"] [via Reader],
 ///         …
 ///     } [rare Rare {
 ///         field: Option<Type> = "name" [via Reader],
@@ -34,7 +34,9 @@
 ///   body built in code;
 /// - `into_owned`;
 /// - `PartialEq`/`Eq` over the members (the key order does not count) and
-///   `Debug`, which redacts `@secret` members.
+///   `Debug`, which redacts `@secret` members, and writes a `@shown` member
+///   as the body's own `shown()` method gives it (a member whose value is a
+///   secret only for some codes, which that method redacts).
 ///
 /// A body that a vendor sends on its own (not inside another) names its
 /// `vendor`: the macro adds its `parse` and its [`Body`](crate::Body)
@@ -159,9 +161,13 @@ macro_rules! body {
                         $(
                             body!(@member key map layout M $field: $ty = $name, [$($via)?]);
                             $(
-                                if key == $alias && $field.is_none() {
+                                if key == $alias {
                                     let raw = map.next_value_seed(Seed::<M, RawJson<'a>>::new())?;
                                     match <$ty as Field<'a>>::from_alias(&raw) {
+                                        // The member under both names, in either order.
+                                        Some(Ok(_)) if $field.is_some() => {
+                                            return Err(Mismatch::Duplicate($name).into_error());
+                                        }
                                         Some(Ok(value)) => {
                                             layout.push($crate::body::position(NAMES, $alias));
                                             $field = Some(value);
@@ -201,6 +207,8 @@ macro_rules! body {
                         layout,
                     }) $(, $check)?)
                 }
+
+                refuse!('de; bool i64 u64 f64 str unit seq);
             }
 
             impl<'a> Field<'a> for $Name<'a> {
@@ -208,7 +216,7 @@ macro_rules! body {
 
                 #[inline]
                 fn read<'de, M: Mode<'de, 'a>, D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                    d.deserialize_map(BodyVisitor::<M>(core::marker::PhantomData))
+                    d.deserialize_any(BodyVisitor::<M>(core::marker::PhantomData))
                 }
 
                 #[inline]
@@ -435,7 +443,7 @@ macro_rules! body {
                         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                             let body = self.0;
                             f.debug_struct(stringify!($Name))
-                                $(.field(stringify!($field), body!(@debug body.$field $(, $secret)?)))+
+                                $(.field(stringify!($field), body!(@debug body $field $(, $secret)?)))+
                                 $($(.field(stringify!($rfield), &body.rare().$rfield))+)?
                                 .field("members", &body.members)
                                 .finish()
@@ -476,6 +484,9 @@ macro_rules! body {
     (@order [$($order:tt)+] [$($default:tt)*]) => { &[$($order)+] };
     (@via $ty:ty) => { $ty };
     (@via $ty:ty, $via:ty) => { $via };
-    (@debug $value:expr) => { &$value };
-    (@debug $value:expr, secret) => { &$crate::body::Redacted(Field::is_present(&$value)) };
+    (@debug $body:ident $field:ident) => { &$body.$field };
+    (@debug $body:ident $field:ident, secret) => {
+        &$crate::body::Redacted(Field::is_present(&$body.$field))
+    };
+    (@debug $body:ident $field:ident, shown) => { &$body.shown() };
 }

@@ -13,6 +13,55 @@ use super::RawJson;
 use super::raw::{CowStr, RawRepr};
 use crate::{Catalog, List, Wire};
 
+/// Refuses, inside a `Visitor<$de>` impl, every JSON type it names, with an
+/// error that says what type the value is and never quotes it (serde's
+/// default `visit_*` methods quote strings and numbers, and so would put a
+/// token sent in the wrong place into a message). Drive such a visitor with
+/// `deserialize_any`, so that it sees the value's real type.
+macro_rules! refuse {
+    ($de:lifetime; $($shape:ident)*) => { $(refuse!(@ $de $shape);)* };
+    (@ $de:lifetime bool) => {
+        fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            Err(E::invalid_type(serde::de::Unexpected::Other("a boolean"), &self))
+        }
+    };
+    (@ $de:lifetime i64) => {
+        fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<Self::Value, E> {
+            Err(E::invalid_type(serde::de::Unexpected::Other("an integer"), &self))
+        }
+    };
+    (@ $de:lifetime u64) => {
+        fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<Self::Value, E> {
+            Err(E::invalid_type(serde::de::Unexpected::Other("an integer"), &self))
+        }
+    };
+    (@ $de:lifetime f64) => {
+        fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Self::Value, E> {
+            Err(E::invalid_type(serde::de::Unexpected::Other("a number"), &self))
+        }
+    };
+    (@ $de:lifetime str) => {
+        fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<Self::Value, E> {
+            Err(E::invalid_type(serde::de::Unexpected::Other("a string"), &self))
+        }
+    };
+    (@ $de:lifetime unit) => {
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Err(E::invalid_type(serde::de::Unexpected::Other("null"), &self))
+        }
+    };
+    (@ $de:lifetime seq) => {
+        fn visit_seq<A: serde::de::SeqAccess<$de>>(self, _: A) -> Result<Self::Value, A::Error> {
+            Err(serde::de::Error::invalid_type(serde::de::Unexpected::Other("an array"), &self))
+        }
+    };
+    (@ $de:lifetime map) => {
+        fn visit_map<A: serde::de::MapAccess<$de>>(self, _: A) -> Result<Self::Value, A::Error> {
+            Err(serde::de::Error::invalid_type(serde::de::Unexpected::Other("an object"), &self))
+        }
+    };
+}
+
 /// Where parsed strings go: borrowed from the input, or owned.
 pub(crate) trait Mode<'de, 'a> {
     /// Keeps a string.
@@ -185,7 +234,36 @@ macro_rules! serde_field {
     )+};
 }
 
-serde_field!(bool);
+/// A JSON boolean.
+impl<'a> Field<'a> for bool {
+    type Owned = Self;
+
+    #[inline]
+    fn read<'de, M: Mode<'de, 'a>, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Bool;
+        impl<'de> Visitor<'de> for Bool {
+            type Value = bool;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a boolean")
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<bool, E> {
+                Ok(v)
+            }
+            refuse!('de; i64 u64 f64 str unit seq map);
+        }
+        d.deserialize_any(Bool)
+    }
+
+    #[inline]
+    fn write<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bool(*self)
+    }
+
+    #[inline]
+    fn into_owned(self) -> Self {
+        self
+    }
+}
 
 impl<'a, C: Catalog> Field<'a> for Wire<'a, C> {
     type Owned = Wire<'static, C>;
@@ -279,7 +357,7 @@ impl<'a, T: Field<'a>> Field<'a> for List<T> {
 
     #[inline]
     fn read<'de, M: Mode<'de, 'a>, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_seq(ListVisitor::<M, T>(PhantomData))
+        d.deserialize_any(ListVisitor::<M, T>(PhantomData))
     }
 
     #[inline]
@@ -310,6 +388,8 @@ impl<'de, 'a, M: Mode<'de, 'a>, T: Field<'a>> Visitor<'de> for ListVisitor<'a, M
         }
         Ok(list)
     }
+
+    refuse!('de; bool i64 u64 f64 str unit map);
 }
 
 /// Reads a strict catalog code: an unknown one is an error.

@@ -128,6 +128,8 @@ impl std::hash::Hash for Members<'_> {
     }
 }
 
+/// Each member's name, with its value's type and size, never the value
+/// ([`RawJson`]'s `Debug`).
 impl fmt::Debug for Members<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_map().entries(self.iter()).finish()

@@ -150,18 +150,54 @@ impl std::hash::Hash for RawJson<'_> {
     }
 }
 
-/// The JSON text as a string literal: its line breaks and its strings'
-/// characters escaped.
-impl fmt::Debug for RawJson<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.get(), f)
+impl RawJson<'_> {
+    /// The value's JSON type: `object`, `array`, `string`, `number`,
+    /// `boolean` or `null`.
+    ///
+    /// ```
+    /// use sso_errors::RawJson;
+    ///
+    /// assert_eq!(RawJson::from_json(r#"{"tokenId":"AQIC5w"}"#).unwrap().json_type(), "object");
+    /// assert_eq!(RawJson::from_json("-1.5").unwrap().json_type(), "number");
+    /// ```
+    #[must_use]
+    pub fn json_type(&self) -> &'static str {
+        match self.get().as_bytes().first() {
+            Some(b'{') => "object",
+            Some(b'[') => "array",
+            Some(b'"') => "string",
+            Some(b't' | b'f') => "boolean",
+            Some(b'n') => "null",
+            _ => "number",
+        }
     }
 }
 
-/// Writes the JSON text.
+/// What the value is and its size, never the value: it is received text
+/// the crate does not model, and may hold a secret (`RawJson(object, 24
+/// bytes)`). [`get`](RawJson::get) gives the JSON text.
+impl fmt::Debug for RawJson<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "RawJson({}, {} bytes)",
+            self.json_type(),
+            self.get().len()
+        )
+    }
+}
+
+/// `a JSON object of 24 bytes`: what the value is and its size, never the
+/// value, for the reasons of `Debug`. [`get`](RawJson::get) gives the JSON
+/// text.
 impl fmt::Display for RawJson<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.get())
+        write!(
+            f,
+            "a JSON {} of {} bytes",
+            self.json_type(),
+            self.get().len()
+        )
     }
 }
 
@@ -199,7 +235,8 @@ impl<'de> serde::Deserialize<'de> for CowStr<'de> {
             fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
                 Ok(CowStr(Cow::Owned(v)))
             }
+            refuse!('de; bool i64 u64 f64 unit seq map);
         }
-        deserializer.deserialize_str(V)
+        deserializer.deserialize_any(V)
     }
 }

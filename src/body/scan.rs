@@ -123,7 +123,14 @@ impl TopLevel {
                 *slot = value.first().copied().unwrap_or(0);
             }
             if at == Key::Status as usize {
-                self.zato_status = matches!(value, br#""ok""# | br#""warning""# | br#""error""#);
+                self.zato_status = if value.contains(&b'\\') {
+                    // An escaped value (`"\u0065rror"`): compared once
+                    // unescaped, as the body's parser will read it (rare).
+                    serde_json::from_slice::<CowStr<'_>>(value)
+                        .is_ok_and(|text| matches!(&*text.0, "ok" | "warning" | "error"))
+                } else {
+                    matches!(value, br#""ok""# | br#""warning""# | br#""error""#)
+                };
             }
         }
     }

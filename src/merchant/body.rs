@@ -164,10 +164,15 @@ impl<'a> ErrorEntry<'a> {
 
 impl crate::text::LogLine for ErrorEntry<'_> {
     fn line(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // A code no entry of the catalog has is received text: only its
+        // length.
+        match ErrorCode::from_code(&self.code) {
+            Some(known) => f.write_str(known.code())?,
+            None => write!(f, "unknown code of {} bytes", self.code.len())?,
+        }
         write!(
             f,
-            "{} {}: {}",
-            Bounded(&self.code),
+            " {}: {}",
             Bounded(&self.error_name),
             Bounded(&self.description.to_text())
         )
@@ -400,6 +405,8 @@ impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for CodeVisitor<'a, M> {
             }),
         }
     }
+
+    refuse!('de; bool f64 unit seq map);
 }
 
 impl<'a> Field<'a> for Description<'a> {

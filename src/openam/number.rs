@@ -27,7 +27,7 @@ impl serde::Serialize for Code {
 
 struct CodeVisitor;
 
-impl Visitor<'_> for CodeVisitor {
+impl<'de> Visitor<'de> for CodeVisitor {
     type Value = Code;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -49,11 +49,22 @@ impl Visitor<'_> for CodeVisitor {
         }
     }
 
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Code, E> {
-        Err(E::custom(
-            "a fractional or too large number, expected a status code number",
-        ))
+    /// serde_json hands over as a float every number with a fraction or
+    /// an exponent, `-0`, and integers beyond 64 bits: say which it is.
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Code, E> {
+        Err(E::custom(if v.fract() != 0.0 {
+            "a fractional number, expected a status code number"
+        } else if v.is_sign_negative() {
+            "a negative number, expected a status code number"
+        } else if v > f64::from(u16::MAX) {
+            "a number above 65535, expected a status code number"
+        } else {
+            "a whole number written with a fraction or an exponent, expected a status code \
+             number written as an integer"
+        }))
     }
+
+    refuse!('de; bool str unit seq map);
 }
 
 /// A status code member: a whole JSON number from 0 to 65535, under `code`,

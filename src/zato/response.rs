@@ -195,9 +195,10 @@ impl crate::text::LogLine for Response<'_> {
         )?;
         for (i, code) in self.sub_status.iter().enumerate() {
             f.write_str(if i == 0 { ": " } else { ", " })?;
-            match code.known().and_then(SubStatus::label) {
-                Some(label) => write!(f, "{} {label}", code.as_str())?,
-                None => write!(f, "{}", Bounded(code.as_str()))?,
+            // A code not in the catalog is received text: only its length.
+            match code.known() {
+                Some(known) => write!(f, "{} {}", known.code(), known.label().unwrap_or_default())?,
+                None => write!(f, "unknown code of {} bytes", code.as_str().len())?,
             }
         }
         Ok(())
@@ -363,6 +364,8 @@ impl<'de, 'a, M: Mode<'de, 'a>> Visitor<'de> for SubStatusVisitor<'a, M> {
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
         Ok(bare(body::wire::<M, SubStatus>(Cow::Owned(v.to_owned()))))
     }
+
+    refuse!('de; bool i64 u64 f64 unit map);
 }
 
 fn bare(code: Code<'_>) -> SubStatuses<'_> {

@@ -324,6 +324,25 @@ const fn marked_up(text: &'static str) -> Option<&'static str> {
 
 impl core::error::Error for ErrorCode {}
 
+impl ErrorCode {
+    /// Whether the code's detail echoes a secret of the caller's: 4002's
+    /// `$value` is the `X_API_SECRET_KEY` header it was sent. Wherever the
+    /// crate writes such a detail (`Display`, `Debug`, a reply's
+    /// [`detail`](crate::ReplyContent::detail) and so a problem document),
+    /// the value is `<redacted>`.
+    ///
+    /// ```
+    /// use sso_errors::zenlogin::ErrorCode;
+    ///
+    /// assert!(ErrorCode::InvalidXApiSecretKey.echoes_secret());
+    /// assert!(!ErrorCode::InvalidApplicationKey.echoes_secret());
+    /// ```
+    #[must_use]
+    pub const fn echoes_secret(self) -> bool {
+        matches!(self, Self::InvalidXApiSecretKey)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::marked_up;

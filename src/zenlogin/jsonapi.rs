@@ -40,8 +40,12 @@ impl<'a> Field<'a> for JsonObject<'a> {
 
 /// A member value that would make an error document invalid JSON:API, given
 /// to a method that builds one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
-#[error("invalid JSON:API `{member}`: {reason}; input: {input}")]
+///
+/// Its message and its `Debug` name the member, what is wrong and the
+/// value's length, never the value (a `source.pointer` may hold anything);
+/// the value is behind [`input`](Self::input).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[error("invalid JSON:API `{member}`: {reason}; a value of {} bytes", input.original_len())]
 pub struct InvalidMember {
     member: &'static str,
     reason: &'static str,
@@ -69,10 +73,22 @@ impl InvalidMember {
         self.reason
     }
 
-    /// The start of the value.
+    /// The start of the value, at most [`Snippet::CAPACITY`] bytes, and
+    /// its length.
     #[must_use]
     pub const fn input(&self) -> &Snippet {
         &self.input
+    }
+}
+
+/// The member, the reason and the value's length, never the value.
+impl fmt::Debug for InvalidMember {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("InvalidMember")
+            .field("member", &self.member)
+            .field("reason", &self.reason)
+            .field("bytes", &self.input.original_len())
+            .finish()
     }
 }
 

@@ -40,8 +40,10 @@ body! {
         order = ["id", "links", "status", "code", "title", "detail", "source", "meta"] {
         /// The Zenlogin code: a known [`ErrorCode`] or an unknown code kept verbatim.
         pub code: Option<Code<'a>> = "code",
-        /// The code's text with its placeholders filled in.
-        pub detail: Option<Cow<'a, str>> = "detail",
+        /// The code's text with its placeholders filled in. For a code that
+        /// echoes a secret ([`ErrorCode::echoes_secret`]), `Display` and
+        /// `Debug` write it with the value redacted ([`shown`](Self::shown)).
+        @shown pub detail: Option<Cow<'a, str>> = "detail",
     }
     // The members Zenlogin does not send.
     rare ObjectRare {
@@ -295,14 +297,60 @@ impl<'a> ErrorObject<'a> {
     }
 }
 
+impl ErrorObject<'_> {
+    /// The detail as the crate writes it: as received, except for a code
+    /// that echoes a secret ([`ErrorCode::echoes_secret`]), whose text is
+    /// the code's with `<redacted>` for its value, whatever was received.
+    /// The received text stays in [`detail`](Self::detail).
+    ///
+    /// ```
+    /// use sso_errors::zenlogin::ErrorObject;
+    ///
+    /// let body = br#"{"code":"4002","detail":"Invalid *X_API_SECRET_KEY* Header value: sk_live_51Hx"}"#;
+    /// let error: ErrorObject<'_> = serde_json::from_slice(body)?;
+    /// assert_eq!(error.shown().as_deref(), Some("Invalid *X_API_SECRET_KEY* Header value: <redacted>"));
+    /// assert!(!error.to_string().contains("sk_live"));
+    /// assert!(!format!("{error:?}").contains("sk_live"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    #[must_use]
+    pub fn shown(&self) -> Option<Cow<'_, str>> {
+        match self.known() {
+            Some(code) if code.echoes_secret() && self.detail.is_some() => Some(Cow::Owned(
+                code.segments()
+                    .map(|segment| match segment {
+                        super::Segment::Literal(text) => text,
+                        super::Segment::Placeholder(_) => "<redacted>",
+                    })
+                    .collect(),
+            )),
+            _ => self.detail.as_deref().map(Cow::Borrowed),
+        }
+    }
+}
+
 impl crate::text::LogLine for ErrorObject<'_> {
     fn line(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let text = self.detail.as_deref().or_else(|| self.title());
+        let detail = self.shown();
+        let text = detail.as_deref().or_else(|| self.title());
         match (&self.code, text) {
-            (Some(code), Some(text)) => write!(f, "{}: {}", Bounded(code.as_str()), Bounded(text)),
-            (Some(code), None) => fmt::Display::fmt(&Bounded(code.as_str()), f),
+            (Some(code), Some(text)) => write!(f, "{}: {}", Shown(code), Bounded(text)),
+            (Some(code), None) => fmt::Display::fmt(&Shown(code), f),
             (None, Some(text)) => fmt::Display::fmt(&Bounded(text), f),
             (None, None) => f.write_str("error without code or detail"),
+        }
+    }
+}
+
+/// A code in a log line: a known one as the catalog spells it, an unknown
+/// one only by its length.
+struct Shown<'c, 'a>(&'c Code<'a>);
+
+impl fmt::Display for Shown<'_, '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0.known() {
+            Some(known) => f.write_str(known.code()),
+            None => write!(f, "unknown code of {} bytes", self.0.as_str().len()),
         }
     }
 }

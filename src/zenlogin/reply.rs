@@ -28,14 +28,11 @@ fn codes_of<'b>(body: &'b ReplyBody<'_>) -> Vec<Cow<'b, str>> {
     }
 }
 
-/// The first error object's `detail`.
+/// The first error object's `detail`, a secret it echoes redacted
+/// ([`ErrorObject::shown`](super::ErrorObject::shown)).
 fn detail_of<'b>(body: &'b ReplyBody<'_>) -> Option<Cow<'b, str>> {
     match body {
-        ReplyBody::Document(document) => document
-            .errors
-            .iter()
-            .find_map(|error| error.detail.as_deref())
-            .map(Cow::Borrowed),
+        ReplyBody::Document(document) => document.errors.iter().find_map(super::ErrorObject::shown),
     }
 }
 

@@ -565,7 +565,7 @@ impl<'d> Values<'d> {
 /// [`ErrorObject`](super::ErrorObject)'s `detail`); the error holds the code
 /// and the start of the detail, so that it owns nothing and can be returned
 /// with `?` from any function.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Mismatch {
     code: Option<ErrorCode>,
     detail: Snippet,
@@ -612,6 +612,16 @@ impl fmt::Display for Mismatch {
                 crate::Vendor::Zenlogin
             ),
         }
+    }
+}
+
+/// The code and the detail's length, never the detail.
+impl fmt::Debug for Mismatch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Mismatch")
+            .field("code", &self.code)
+            .field("detail_bytes", &self.detail.original_len())
+            .finish()
     }
 }
 
