@@ -73,7 +73,7 @@ pub use reply::{Reply, ReplyContent};
 pub use text::DISPLAY_MAX;
 pub use vendor::{UnknownVendor, Vendor};
 #[cfg(feature = "std")]
-pub use verdict::{Codes, Outcome, ReplyCode, Verdict};
+pub use verdict::{Attribute, Codes, Outcome, ReplyCode, Verdict};
 #[cfg(feature = "std")]
 pub use wire::Wire;
 

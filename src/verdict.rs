@@ -279,6 +279,26 @@ fn unknown<'r>(vendor: Vendor, code: Cow<'r, str>, error_name: Option<&'r str>) 
     }
 }
 
+/// An OpenTelemetry attribute's value, as [`Verdict::attributes`] gives it:
+/// a string, an integer or a boolean, the types the semantic conventions
+/// use for these keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Attribute {
+    /// A string (`error.type`, `sso.vendor`, `sso.code`).
+    Str(&'static str),
+    /// An integer (`http.response.status_code`).
+    Int(i64),
+    /// A boolean (`sso.retryable`).
+    Bool(bool),
+}
+
+impl Attribute {
+    /// The value the semantic conventions give a value outside the known
+    /// set (here: a code no catalog has).
+    pub const OTHER: &'static str = "_OTHER";
+}
+
 /// The crate's answer about one HTTP exchange with a vendor: made from the
 /// status, the body and, where the caller has them, the headers; it never
 /// fails. It says:
@@ -363,6 +383,27 @@ impl<'a> Verdict<'a> {
         Self::judge(
             http_status,
             AnyReply::parse_from(Some(vendor), http_status, body),
+        )
+    }
+
+    /// The verdict from the status alone, for an answer whose body was not
+    /// read (it was too large, or the caller does not wait for it): a 2xx
+    /// is a success, an error status a failure of the status's kind, with
+    /// no vendor and no codes.
+    ///
+    /// ```
+    /// use sso_errors::{ErrorKind, Outcome, Verdict};
+    ///
+    /// assert_eq!(Verdict::of_status(204).outcome(), Outcome::Success);
+    /// let verdict = Verdict::of_status(503);
+    /// assert_eq!((verdict.kind(), verdict.is_retryable()), (ErrorKind::Unavailable, true));
+    /// assert_eq!(verdict.vendor(), None);
+    /// ```
+    #[must_use]
+    pub fn of_status(http_status: u16) -> Verdict<'static> {
+        Verdict::judge(
+            http_status,
+            Err(Error::unrecognized(http_status, "a body not read", b"")),
         )
     }
 
@@ -562,6 +603,72 @@ impl<'a> Verdict<'a> {
     #[must_use]
     pub fn problem(&self) -> Option<Problem> {
         self.is_failure().then(|| Problem::of_verdict(self))
+    }
+
+    /// The verdict as OpenTelemetry attributes, named by its semantic
+    /// conventions, for a span or a metric (no dependency: record them with
+    /// whatever records them):
+    ///
+    /// | key | value |
+    /// | --- | --- |
+    /// | `error.type` | the kind's [`id`](ErrorKind::id) (`rate_limited`), for a failure only: low cardinality, as the convention asks |
+    /// | `http.response.status_code` | the status, as an integer |
+    /// | `sso.vendor` | the vendor's [`id`](Vendor::id), when the body was a vendor's |
+    /// | `sso.code` | the first code: a known one as its entry spells it, any other `_OTHER`, so that no input can grow a metric's label set; absent without codes |
+    /// | `sso.retryable` | whether the request may be retried |
+    ///
+    /// ```
+    /// use sso_errors::{Attribute, Verdict};
+    ///
+    /// let verdict = Verdict::of(403, br#"{"status":"error","cid":"c1","sub_status":["E005001"]}"#);
+    /// let span = tracing::info_span!(
+    ///     "upstream",
+    ///     error.type = tracing::field::Empty,
+    ///     http.response.status_code = tracing::field::Empty,
+    ///     sso.vendor = tracing::field::Empty,
+    ///     sso.code = tracing::field::Empty,
+    ///     sso.retryable = tracing::field::Empty,
+    /// );
+    /// for (key, value) in verdict.attributes() {
+    ///     match value {
+    ///         Attribute::Str(text) => span.record(key, text),
+    ///         Attribute::Int(number) => span.record(key, number),
+    ///         Attribute::Bool(flag) => span.record(key, flag),
+    ///         _ => &span,
+    ///     };
+    /// }
+    /// let attributes: Vec<_> = verdict.attributes().collect();
+    /// assert_eq!(attributes, [
+    ///     ("error.type", Attribute::Str("not_allowed")),
+    ///     ("http.response.status_code", Attribute::Int(403)),
+    ///     ("sso.vendor", Attribute::Str("zato")),
+    ///     ("sso.code", Attribute::Str("E005001")),
+    ///     ("sso.retryable", Attribute::Bool(false)),
+    /// ]);
+    /// ```
+    pub fn attributes(&self) -> impl Iterator<Item = (&'static str, Attribute)> + use<'_> {
+        let code = self
+            .codes()
+            .next()
+            .map(|code| Attribute::Str(code.known().map_or(Attribute::OTHER, AnyCode::code)));
+        [
+            (
+                "error.type",
+                self.is_failure().then(|| Attribute::Str(self.kind.id())),
+            ),
+            (
+                "http.response.status_code",
+                Some(Attribute::Int(i64::from(self.http_status))),
+            ),
+            (
+                "sso.vendor",
+                self.vendor().map(|vendor| Attribute::Str(vendor.id())),
+            ),
+            ("sso.code", code),
+            ("sso.retryable", Some(Attribute::Bool(self.retryable))),
+        ]
+        .into_iter()
+        .filter_map(|(key, value)| Some((key, value?)))
     }
 
     /// Detaches the verdict from the body it borrows from.

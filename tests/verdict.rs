@@ -966,3 +966,80 @@ fn a_verdict_is_owned_cloned_and_sent() {
         (Some(Vendor::Merchant), ErrorKind::NotAllowed)
     );
 }
+
+#[test]
+fn opentelemetry_attributes() {
+    use sso_errors::Attribute::{Bool, Int, Str};
+    let of = |status, body: &[u8]| Verdict::of(status, body).attributes().collect::<Vec<_>>();
+    assert_eq!(
+        of(200, br#"{"tokenId":"AQIC5w"}"#),
+        [
+            ("http.response.status_code", Int(200)),
+            ("sso.retryable", Bool(false))
+        ]
+    );
+    // A warning is no error: no `error.type`.
+    assert_eq!(
+        of(
+            200,
+            br#"{"status":"warning","cid":"c1","sub_status":["W003005"],"ust":"u"}"#
+        ),
+        [
+            ("http.response.status_code", Int(200)),
+            ("sso.vendor", Str("zato")),
+            ("sso.code", Str("W003005")),
+            ("sso.retryable", Bool(false)),
+        ]
+    );
+    // Any code no catalog has is `_OTHER`: no input grows a label set.
+    assert_eq!(
+        of(
+            403,
+            br#"{"status":"error","cid":"c1","sub_status":["E123456","E005001"]}"#
+        ),
+        [
+            ("error.type", Str("not_allowed")),
+            ("http.response.status_code", Int(403)),
+            ("sso.vendor", Str("zato")),
+            ("sso.code", Str("_OTHER")),
+            ("sso.retryable", Bool(false)),
+        ]
+    );
+    assert_eq!(
+        of(503, b"<html>"),
+        [
+            ("error.type", Str("unavailable")),
+            ("http.response.status_code", Int(503)),
+            ("sso.retryable", Bool(true)),
+        ]
+    );
+    assert_eq!(
+        of(403, common::SEED_ANSWERS[6].1),
+        [
+            ("error.type", Str("rate_limited")),
+            ("http.response.status_code", Int(403)),
+            ("sso.vendor", Str("merchant")),
+            ("sso.code", Str("50500")),
+            ("sso.retryable", Bool(true)),
+        ]
+    );
+}
+
+#[test]
+fn a_verdict_from_the_status_alone() {
+    for (status, outcome, kind) in [
+        (200, Success, ErrorKind::Success),
+        (401, Failure, ErrorKind::BadCredentials),
+        (429, Failure, ErrorKind::RateLimited),
+        (504, Failure, ErrorKind::Timeout),
+        (0, Failure, ErrorKind::Unspecified),
+    ] {
+        let verdict = Verdict::of_status(status);
+        assert_eq!(
+            (verdict.outcome(), verdict.kind()),
+            (outcome, kind),
+            "{status}"
+        );
+        assert_eq!((verdict.vendor(), verdict.codes().count()), (None, 0));
+    }
+}
