@@ -51,6 +51,10 @@ mod wire;
 
 pub mod merchant;
 pub mod openam;
+#[cfg(feature = "reqwest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
+#[path = "integrations/reqwest.rs"]
+pub mod reqwest;
 pub mod zato;
 pub mod zenlogin;
 
