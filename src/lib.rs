@@ -55,6 +55,10 @@ pub mod openam;
 #[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
 #[path = "integrations/reqwest.rs"]
 pub mod reqwest;
+#[cfg(feature = "tower")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tower")))]
+#[path = "integrations/tower.rs"]
+pub mod tower;
 pub mod zato;
 pub mod zenlogin;
 
