@@ -522,6 +522,18 @@ fn assert_error_hides(err: &Error, secrets: &[&str]) -> Result<(), TestCaseError
     Ok(())
 }
 
+/// Arbitrary bytes, arbitrary JSON, and every vendor's generated bodies.
+fn any_input() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        prop::collection::vec(any::<u8>(), 0..64),
+        json_text().prop_map(String::into_bytes),
+        zato_response().prop_map(String::into_bytes),
+        zenlogin_document().prop_map(String::into_bytes),
+        openam_body().prop_map(String::into_bytes),
+        merchant_body().prop_map(String::into_bytes),
+    ]
+}
+
 /// OpenAM's authenticate endpoint's other failure bodies.
 fn legacy_openam() -> impl Strategy<Value = String> {
     (
@@ -645,14 +657,7 @@ proptest! {
     /// from every parser, every reply and the recognition.
     #[test]
     fn any_input_gets_a_value_or_a_safe_error(
-        bytes in prop_oneof![
-            prop::collection::vec(any::<u8>(), 0..64),
-            json_text().prop_map(String::into_bytes),
-            zato_response().prop_map(|t| t.into_bytes()),
-            zenlogin_document().prop_map(|t| t.into_bytes()),
-            openam_body().prop_map(|t| t.into_bytes()),
-            merchant_body().prop_map(|t| t.into_bytes()),
-        ],
+        bytes in any_input(),
         status in prop::sample::select(&[200u16, 400, 401, 403, 404, 500, 503][..]),
     ) {
         fn each<'a, B: Body<'a> + fmt::Display>(bytes: &'a [u8]) {
@@ -690,14 +695,7 @@ proptest! {
     /// 400–599 and reads back equal.
     #[test]
     fn any_answer_gets_a_verdict(
-        bytes in prop_oneof![
-            prop::collection::vec(any::<u8>(), 0..64),
-            json_text().prop_map(String::into_bytes),
-            zato_response().prop_map(|t| t.into_bytes()),
-            zenlogin_document().prop_map(|t| t.into_bytes()),
-            openam_body().prop_map(|t| t.into_bytes()),
-            merchant_body().prop_map(|t| t.into_bytes()),
-        ],
+        bytes in any_input(),
         status in prop_oneof![
             any::<u16>(),
             prop::sample::select(&[200u16, 400, 401, 403, 404, 429, 500, 502, 503, 504][..]),

@@ -196,7 +196,7 @@ impl ReplyBody<'_> {
     }
 }
 
-/// A CREST body of a retryable status (408, 503, 504); never an
+/// A CREST body of a retryable status (408, 429, 503, 504); never an
 /// authentication failure.
 fn is_retryable(body: &ReplyBody<'_>) -> bool {
     match body {

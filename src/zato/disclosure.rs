@@ -167,8 +167,6 @@ impl Disclosure {
     }
 }
 
-/// The severity of a code as received: from the catalog, or from the `W`
-/// prefix of an unknown code.
 /// The unknown codes already shown, so that each is shown once.
 ///
 /// Codes of Zato's own shape (`E` or `W` and six digits) take one bit each,
@@ -250,6 +248,8 @@ fn number(code: &str) -> Option<u32> {
     Some(offset + n)
 }
 
+/// The severity of a code as received: from the catalog, or from the `W`
+/// prefix of an unknown code.
 fn severity(code: &Code<'_>) -> Severity {
     match code.known() {
         Some(known) => known.severity(),
