@@ -52,11 +52,7 @@ impl Snippet {
     /// How many bytes of `input` are kept: at most
     /// [`CAPACITY`](Self::CAPACITY), cut back to a character boundary.
     fn kept_len(input: &str) -> usize {
-        let mut end = input.len().min(Self::CAPACITY);
-        while !input.is_char_boundary(end) {
-            end -= 1;
-        }
-        end
+        crate::text::cut_len(input, Self::CAPACITY)
     }
 
     /// Like [`new`](Self::new), for raw bytes: invalid UTF-8 is replaced by
@@ -532,11 +528,7 @@ pub(crate) fn reason_of(err: &serde_json::Error) -> String {
         _ => reason.push_str(text),
     }
     if reason.len() > MAX_REASON {
-        let mut end = MAX_REASON;
-        while !reason.is_char_boundary(end) {
-            end -= 1;
-        }
-        reason.truncate(end);
+        reason.truncate(crate::text::cut_len(&reason, MAX_REASON));
         reason.push('…');
     }
     reason

@@ -365,3 +365,18 @@ impl ErrorKind {
 serde_as_id!(ErrorKind, "kind", |id| {
     ErrorKind::from_id(id).ok_or("expected the id of an ErrorKind, such as `rate_limited`")
 });
+
+/// The rule every vendor's body follows for retrying: it may be retried
+/// when it carries at least one code, and every code it carries says so
+/// (a code the catalog does not hold says no).
+#[cfg(feature = "std")]
+pub(crate) fn every_code_retryable(codes: impl IntoIterator<Item = bool>) -> bool {
+    let mut any = false;
+    for retryable in codes {
+        if !retryable {
+            return false;
+        }
+        any = true;
+    }
+    any
+}

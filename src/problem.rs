@@ -207,10 +207,7 @@ fn bounded(text: &str) -> String {
     if text.len() <= Problem::DETAIL_MAX {
         return text.to_owned();
     }
-    let mut end = Problem::DETAIL_MAX - '…'.len_utf8();
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = crate::text::cut_len(text, Problem::DETAIL_MAX - '…'.len_utf8());
     let mut cut = String::with_capacity(Problem::DETAIL_MAX);
     cut.push_str(text.get(..end).unwrap_or_default());
     cut.push('…');

@@ -47,6 +47,17 @@ pub(crate) fn write_escaped(f: &mut impl fmt::Write, text: &str) -> fmt::Result 
     Ok(())
 }
 
+/// The longest prefix of `text` that is at most `max` bytes and ends at a
+/// character boundary, as its length: where every cut of received text
+/// falls.
+pub(crate) fn cut_len(text: &str, max: usize) -> usize {
+    let mut end = text.len().min(max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    end
+}
+
 /// The most bytes of received text a body's `Display` writes per member.
 #[cfg(feature = "std")]
 pub(crate) const MAX_DISPLAYED: usize = 256;
@@ -59,11 +70,7 @@ pub(crate) struct Bounded<'s>(pub(crate) &'s str);
 #[cfg(feature = "std")]
 impl fmt::Display for Bounded<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut end = self.0.len().min(MAX_DISPLAYED);
-        while !self.0.is_char_boundary(end) {
-            end -= 1;
-        }
-        let (head, rest) = self.0.split_at(end);
+        let (head, rest) = self.0.split_at(cut_len(self.0, MAX_DISPLAYED));
         write_escaped(f, head)?;
         if !rest.is_empty() {
             write!(f, "… ({} bytes in all)", self.0.len())?;
@@ -107,11 +114,8 @@ impl Capped<'_, '_> {
             self.left -= text.len();
             return self.out.write_str(text);
         }
-        let mut end = self.left;
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
         self.cut = true;
+        let end = cut_len(text, self.left);
         self.out.write_str(text.get(..end).unwrap_or_default())?;
         self.out.write_str(CUT)
     }

@@ -585,7 +585,7 @@ impl<'a> ErrorBody<'a> {
     /// is retryable (the per-minute token-generation limit).
     #[must_use]
     pub fn is_retryable(&self) -> bool {
-        self.message().iter().all(ErrorEntry::is_retryable)
+        crate::kind::every_code_retryable(self.message().iter().map(ErrorEntry::is_retryable))
     }
 }
 

@@ -167,11 +167,11 @@ impl<'a> Response<'a> {
     /// this of no sub-status.
     #[must_use]
     pub fn is_retryable(&self) -> bool {
-        !self.sub_status.is_empty()
-            && self
-                .sub_status
+        crate::kind::every_code_retryable(
+            self.sub_status
                 .iter()
-                .all(|code| code.known().is_some_and(SubStatus::is_retryable))
+                .map(|code| code.known().is_some_and(SubStatus::is_retryable)),
+        )
     }
 
     /// The codes the body carries, as the wire spells them.

@@ -196,11 +196,11 @@ impl<'a> ErrorDocument<'a> {
     /// error object's code is retryable (1001, down for maintenance).
     #[must_use]
     pub fn is_retryable(&self) -> bool {
-        !self.errors.is_empty()
-            && self
-                .errors
+        crate::kind::every_code_retryable(
+            self.errors
                 .iter()
-                .all(|error| error.known().is_some_and(ErrorCode::is_retryable))
+                .map(|error| error.known().is_some_and(ErrorCode::is_retryable)),
+        )
     }
 
     /// What the document means for the caller: the kind of its first known
