@@ -191,15 +191,21 @@ impl<C: Catalog> fmt::Debug for Wire<'_, C> {
         match &self.repr {
             Repr::Known(value, Spelling::Canonical) => write!(f, "{value:?}"),
             Repr::Known(value, Spelling::Alias) => write!(f, "{value:?} (as {:?})", self.as_str()),
-            Repr::Unknown(text) => write!(f, "Unknown({text:?})"),
+            // Received text no catalog holds: only its length.
+            Repr::Unknown(text) => write!(f, "Unknown({} bytes)", text.len()),
         }
     }
 }
 
-/// Writes the code as it goes on the wire.
+/// Writes a known code as it goes on the wire; an unknown one as `unknown
+/// code of N bytes`, since it is received text that may be anything
+/// ([`as_str`](Wire::as_str) gives it).
 impl<C: Catalog> fmt::Display for Wire<'_, C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        match &self.repr {
+            Repr::Known(..) => f.write_str(self.as_str()),
+            Repr::Unknown(text) => write!(f, "unknown code of {} bytes", text.len()),
+        }
     }
 }
 

@@ -1043,3 +1043,39 @@ fn a_verdict_from_the_status_alone() {
         assert_eq!((verdict.vendor(), verdict.codes().count()), (None, 0));
     }
 }
+
+#[test]
+fn every_code_must_say_retry() {
+    // The first code is retryable, the second not: the kind is the first's,
+    // and the verdict does not retry.
+    let body = br#"{"errors":[{"code":"1001","detail":"Down"},{"code":"3003","detail":"x"}]}"#;
+    let verdict = Verdict::of(500, body);
+    assert_eq!(verdict.kind(), ErrorKind::Unavailable);
+    assert!(!verdict.is_retryable());
+    // Only retryable codes: retried.
+    let body = br#"{"errors":[{"code":"1001","detail":"Down"},{"code":"1001","detail":"Down"}]}"#;
+    assert!(Verdict::of(500, body).is_retryable());
+    // An unknown code says no, whatever the kind.
+    let body = br#"{"errors":[{"code":"1001","detail":"Down"},{"code":"9999"}]}"#;
+    assert!(!Verdict::of(500, body).is_retryable());
+}
+
+#[test]
+fn debug_names_known_codes_and_counts_the_rest() {
+    let verdict = Verdict::of(
+        403,
+        br#"{"status":"error","cid":"c1","sub_status":["E005001","secret-code"]}"#,
+    );
+    let codes: Vec<String> = verdict.codes().map(|code| format!("{code:?}")).collect();
+    assert_eq!(
+        codes,
+        [
+            "Known(Zato(AuthNotAllowed))",
+            "Unknown { vendor: Zato, bytes: 11, .. }"
+        ]
+    );
+    let shown: Vec<String> = verdict.codes().map(|code| code.to_string()).collect();
+    assert_eq!(shown, ["E005001", "unknown code of 11 bytes"]);
+    assert_eq!(format!("{:?}", verdict.codes()), "Codes { .. }");
+    assert!(!format!("{verdict:?}").contains("secret-code"));
+}
