@@ -707,7 +707,9 @@ const CASES: &[Case] = &[
     Case { status: 500, headers: &[], body: br#"{"errors":[{"code":"1001","detail":"Down for maintenance"}]}"#, outcome: Failure, kind: ErrorKind::Unavailable, retry: Some(None), vendor: Some(Vendor::Zenlogin), problem: Some(500) },
     Case { status: 400, headers: RETRY_120, body: br#"{"errors":[{"code":"3003","detail":"Invalid *application_key* URL param: x"}]}"#, outcome: Failure, kind: ErrorKind::Misconfigured, retry: None, vendor: Some(Vendor::Zenlogin), problem: Some(400) },
     Case { status: 403, headers: RETRY_120, body: br#"{"status":"error","cid":"c1","sub_status":["E005001"]}"#, outcome: Failure, kind: ErrorKind::NotAllowed, retry: None, vendor: Some(Vendor::Zato), problem: Some(403) },
-    // An upstream's 503 decides, whatever the body says.
+    // An upstream's 429, 503 and 504 decide, whatever the body says.
+    Case { status: 429, headers: &[], body: br#"{"status":"error","cid":"c1","sub_status":["E005001"]}"#, outcome: Failure, kind: ErrorKind::RateLimited, retry: Some(None), vendor: Some(Vendor::Zato), problem: Some(429) },
+    Case { status: 504, headers: &[], body: br#"{"status":"error","cid":"c1","sub_status":["E005001"]}"#, outcome: Failure, kind: ErrorKind::Timeout, retry: Some(None), vendor: Some(Vendor::Zato), problem: Some(504) },
     Case { status: 503, headers: &[], body: br#"{"status":"error","cid":"c1","sub_status":["E005001"]}"#, outcome: Failure, kind: ErrorKind::Unavailable, retry: Some(None), vendor: Some(Vendor::Zato), problem: Some(503) },
     // OpenAM's authenticate failures: their status, or their reason phrase.
     Case { status: 415, headers: &[], body: br#"{"errorMessage":"Unsupported Media Type"}"#, outcome: Failure, kind: ErrorKind::BadRequest, retry: None, vendor: Some(Vendor::OpenAm), problem: Some(415) },
@@ -833,6 +835,14 @@ fn retry_after_from_the_headers() {
     );
     // Without a Date, relative to now: long past, so no wait.
     assert_eq!(wait(&[("Retry-After", at)]), Some(Duration::ZERO));
+    // Another header is no Date; the first Date and the first Retry-After
+    // count.
+    assert_eq!(wait(&[("Expires", date), ("Retry-After", at)]), Some(Duration::ZERO));
+    assert_eq!(
+        wait(&[("Date", date), ("Date", at), ("Retry-After", at)]),
+        Some(Duration::from_secs(120))
+    );
+    assert_eq!(wait(&[("Retry-After", at), ("Retry-After", date)]), Some(Duration::ZERO));
     // Malformed or absurd: none.
     for bad in [
         "",
@@ -1055,6 +1065,10 @@ fn every_code_must_say_retry() {
     // Only retryable codes: retried.
     let body = br#"{"errors":[{"code":"1001","detail":"Down"},{"code":"1001","detail":"Down"}]}"#;
     assert!(Verdict::of(500, body).is_retryable());
+    // The merchant's limit beside a validation failure: not retried.
+    let body = br#"{"message":[{"errorName":"Failed to generate SSO token","code":"50500","description":"Exceeded limit of SSO token generations per minute"},{"errorName":"VALIDATION_GENERAL_FAILURE","code":"10001","description":"Invalid email @bls.com"}]}"#;
+    let verdict = Verdict::of(400, body);
+    assert_eq!((verdict.kind(), verdict.is_retryable()), (ErrorKind::RateLimited, false));
     // An unknown code says no, whatever the kind.
     let body = br#"{"errors":[{"code":"1001","detail":"Down"},{"code":"9999"}]}"#;
     assert!(!Verdict::of(500, body).is_retryable());
