@@ -837,12 +837,18 @@ fn retry_after_from_the_headers() {
     assert_eq!(wait(&[("Retry-After", at)]), Some(Duration::ZERO));
     // Another header is no Date; the first Date and the first Retry-After
     // count.
-    assert_eq!(wait(&[("Expires", date), ("Retry-After", at)]), Some(Duration::ZERO));
+    assert_eq!(
+        wait(&[("Expires", date), ("Retry-After", at)]),
+        Some(Duration::ZERO)
+    );
     assert_eq!(
         wait(&[("Date", date), ("Date", at), ("Retry-After", at)]),
         Some(Duration::from_secs(120))
     );
-    assert_eq!(wait(&[("Retry-After", at), ("Retry-After", date)]), Some(Duration::ZERO));
+    assert_eq!(
+        wait(&[("Retry-After", at), ("Retry-After", date)]),
+        Some(Duration::ZERO)
+    );
     // Malformed or absurd: none.
     for bad in [
         "",
@@ -1068,7 +1074,10 @@ fn every_code_must_say_retry() {
     // The merchant's limit beside a validation failure: not retried.
     let body = br#"{"message":[{"errorName":"Failed to generate SSO token","code":"50500","description":"Exceeded limit of SSO token generations per minute"},{"errorName":"VALIDATION_GENERAL_FAILURE","code":"10001","description":"Invalid email @bls.com"}]}"#;
     let verdict = Verdict::of(400, body);
-    assert_eq!((verdict.kind(), verdict.is_retryable()), (ErrorKind::RateLimited, false));
+    assert_eq!(
+        (verdict.kind(), verdict.is_retryable()),
+        (ErrorKind::RateLimited, false)
+    );
     // An unknown code says no, whatever the kind.
     let body = br#"{"errors":[{"code":"1001","detail":"Down"},{"code":"9999"}]}"#;
     assert!(!Verdict::of(500, body).is_retryable());
