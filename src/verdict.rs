@@ -104,7 +104,7 @@ pub enum ReplyCode<'r> {
         /// The code as the wire spelled it (OpenAM's numbers in decimal).
         code: Cow<'r, str>,
         /// The merchant entry's `errorName`; `None` for the other vendors.
-        error_name: Option<&'r str>,
+        error_name: Option<Cow<'r, str>>,
     },
 }
 
@@ -142,10 +142,14 @@ impl ReplyCode<'_> {
     pub fn into_owned(self) -> ReplyCode<'static> {
         match self {
             Self::Known(code) => ReplyCode::Known(code),
-            Self::Unknown { vendor, code, .. } => ReplyCode::Unknown {
+            Self::Unknown {
+                vendor,
+                code,
+                error_name,
+            } => ReplyCode::Unknown {
                 vendor,
                 code: Cow::Owned(code.into_owned()),
-                error_name: None,
+                error_name: error_name.map(|name| Cow::Owned(name.into_owned())),
             },
         }
     }
@@ -264,14 +268,18 @@ impl<'r> Iterator for Codes<'r> {
                 None => unknown(
                     Vendor::Merchant,
                     Cow::Borrowed(entry.code.as_str()),
-                    Some(&entry.error_name),
+                    Some(Cow::Borrowed(&entry.error_name)),
                 ),
             }),
         }
     }
 }
 
-fn unknown<'r>(vendor: Vendor, code: Cow<'r, str>, error_name: Option<&'r str>) -> ReplyCode<'r> {
+fn unknown<'r>(
+    vendor: Vendor,
+    code: Cow<'r, str>,
+    error_name: Option<Cow<'r, str>>,
+) -> ReplyCode<'r> {
     ReplyCode::Unknown {
         vendor,
         code,

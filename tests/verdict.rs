@@ -769,7 +769,7 @@ fn codes_are_typed_to_the_end() {
             error_name,
         } => {
             assert_eq!(
-                (*vendor, &**code, *error_name),
+                (*vendor, &**code, error_name.as_deref()),
                 (Vendor::Merchant, "10001", Some("INVALID_PLAN"))
             );
         }
@@ -794,6 +794,13 @@ fn codes_are_typed_to_the_end() {
     // Owned, the codes are the same.
     let owned = Verdict::of(403, common::SEED_ANSWERS[0].1).into_owned();
     let code: ReplyCode<'static> = owned.codes().next().unwrap().into_owned();
+    // An unknown merchant pair keeps its errorName when detached.
+    let body = br#"{"message":[{"errorName":"INVALID_PLAN","code":"10001","description":"Invalid plan"}]}"#;
+    let detached: ReplyCode<'static> = Verdict::of(400, body).codes().next().unwrap().into_owned();
+    assert!(matches!(
+        &detached,
+        ReplyCode::Unknown { error_name: Some(name), .. } if name == "INVALID_PLAN"
+    ));
     assert_eq!(
         code,
         ReplyCode::Known(AnyCode::Zato(zato::SubStatus::AuthNotAllowed))
