@@ -526,3 +526,75 @@ fn the_member_order_decides_nothing() {
     let text = br#"{"error":"invalid_grant","code":400,"reason":"Bad Request","message":"m"}"#;
     assert_eq!(openam::ErrorBody::parse(text).unwrap().members.len(), 1);
 }
+
+#[test]
+fn member_names_come_back_as_they_were_spelled() {
+    // Names of members no body defines, with escapes, at the top level and
+    // nested (an error object, its `source`), in the borrowing and the owning
+    // parse.
+    let zato = br#"{"status":"ok","cid":"c1","x\u0041y":1,"\/p":"q","plain":true}"#;
+    let response = zato::Response::parse(zato).unwrap();
+    assert_eq!(response.to_json().as_bytes(), zato);
+    assert_eq!(response.members.get("xAy").unwrap().get(), "1");
+    assert_eq!(
+        zato::Response::parse_owned(zato)
+            .unwrap()
+            .to_json()
+            .as_bytes(),
+        zato
+    );
+    let document = br#"{"errors":[{"code":"3003","d\u0065tail2":"x","source":{"pointer":"/x","p\u0061r":1}}],"m\u0065ta2":{}}"#;
+    let parsed = zenlogin::ErrorDocument::parse(document).unwrap();
+    assert_eq!(parsed.to_json().as_bytes(), document);
+    // Through the replies too, and through serde into other shapes.
+    let reply = AnyReply::parse(200, zato).unwrap();
+    assert_eq!(reply.to_body().as_bytes(), zato);
+    let value = serde_json::to_value(&response).unwrap();
+    assert_eq!(value["xAy"], 1);
+    // Escaped quotes and backslashes inside a name, whitespace around the
+    // colon, a name that only ends in an escape.
+    for body in [
+        &br#"{"status":"ok","cid":"c1","q\"\u0041\\":1}"#[..],
+        br#"{"status":"ok","cid":"c1", "\\\"\u0042" :	[1,"\""] }"#,
+        br#"{"status":"ok","cid":"c1","a":1,"b\u0043":{"\u0044":2}}"#,
+        br#"{"status":"ok","cid":"c1","\\\\\u0045":null}"#,
+    ] {
+        let response = zato::Response::parse(body).unwrap();
+        let compact = common_compact(body);
+        assert_eq!(
+            response.to_json(),
+            compact,
+            "{}",
+            String::from_utf8_lossy(body)
+        );
+    }
+    // A body built in code writes names with standard escaping.
+    let mut built = zato::Response::ok("c1");
+    built
+        .members
+        .push("x\"y", sso_errors::RawJson::from_json("1").unwrap());
+    assert_eq!(built.to_json(), r#"{"status":"ok","cid":"c1","x\"y":1}"#);
+}
+
+/// `body` without the whitespace outside its strings.
+fn common_compact(body: &[u8]) -> String {
+    let text = std::str::from_utf8(body).unwrap();
+    let (mut out, mut in_string, mut escaped) = (String::new(), false, false);
+    for c in text.chars() {
+        if in_string {
+            out.push(c);
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+        } else if c == '"' {
+            in_string = true;
+            out.push(c);
+        } else if !c.is_whitespace() {
+            out.push(c);
+        }
+    }
+    out
+}

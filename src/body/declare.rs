@@ -220,6 +220,19 @@ macro_rules! body {
                 }
 
                 #[inline]
+                fn respell(&mut self, input: &'a str) {
+                    self.members.respell(input);
+                    $(Field::respell(&mut self.$field, input);)+
+                    $(
+                        for value in self.rare.iter_mut() {
+                            match value {
+                                $($Rare::$rfield(value) => Field::respell(value, input),)+
+                            }
+                        }
+                    )?
+                }
+
+                #[inline]
                 fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                     serde::Serialize::serialize(self, s)
                 }
@@ -388,30 +401,53 @@ macro_rules! body {
             impl serde::Serialize for $Name<'_> {
                 #[inline]
                 fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                    if self.members.has_spelled_names() {
+                        // A name received with escapes goes back as it was
+                        // spelled, which serde's map keys cannot carry: the
+                        // object is written as one raw JSON text.
+                        let mut text = $crate::body::TextMap::new();
+                        self.write_entries(&mut text, |member, text| member.write_text(text))
+                            .map_err(serde::ser::Error::custom)?;
+                        let raw = text.into_raw().map_err(serde::ser::Error::custom)?;
+                        return serde::Serialize::serialize(&raw, s);
+                    }
                     let mut map = s.serialize_map(None)?;
+                    self.write_entries(&mut map, |member, map| member.write(map))?;
+                    map.end()
+                }
+            }
+
+            impl $Name<'_> {
+                /// Writes the members in the order received; a body built in
+                /// code in the declared order, undefined members last.
+                fn write_entries<M: serde::ser::SerializeMap>(
+                    &self,
+                    map: &mut M,
+                    member: impl Fn(&$crate::body::Member<'_>, &mut M) -> Result<(), M::Error>,
+                ) -> Result<(), M::Error> {
                     let mut written = [false; FIELDS];
                     let mut extra = self.members.received().peekable();
                     for at in 0..self.layout.len() {
-                        while let Some((key, value)) = extra.next_if(|m| m.2 <= at).map(|m| (m.0, m.1)) {
-                            map.serialize_entry(key, value)?;
+                        while let Some((received, _)) = extra.next_if(|m| m.1 <= at) {
+                            member(received, map)?;
                         }
                         let index = self.layout.get(at).unwrap_or(usize::MAX);
                         if let (Some(name), Some(&field)) = (NAMES.get(index), FIELD_OF.get(index)) {
                             if let Some(done @ false) = written.get_mut(field) {
                                 *done = true;
-                                self.write_member(field, name, &mut map)?;
+                                self.write_member(field, name, map)?;
                             }
                         }
                     }
                     for &field in ORDER {
                         if let (Some(false), Some(name)) = (written.get(field).copied(), NAMES.get(field)) {
-                            self.write_member(field, name, &mut map)?;
+                            self.write_member(field, name, map)?;
                         }
                     }
-                    for (key, value, _) in extra {
-                        map.serialize_entry(key, value)?;
+                    for (received, _) in extra {
+                        member(received, map)?;
                     }
-                    map.end()
+                    Ok(())
                 }
             }
 

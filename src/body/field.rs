@@ -131,6 +131,14 @@ pub(crate) trait Field<'a>: Sized {
     /// Detaches the value from the input.
     fn into_owned(self) -> Self::Owned;
 
+    /// Recovers, from the whole `input` the value was borrowed from, the
+    /// spelling of the member names that had escapes (a parse keeps their
+    /// unescaped text only), so that they are written back byte for byte.
+    /// Only for a value read in [`Borrow`] mode from `input`; nothing for a
+    /// value with no members of its own.
+    #[inline]
+    fn respell(&mut self, _input: &'a str) {}
+
     /// The value read under the member's alternative name: `None` when
     /// the value is not of this member's kind, and the member is kept as an
     /// undefined one; an error when it is, but is not valid.
@@ -299,6 +307,13 @@ impl<'a, T: Field<'a>> Field<'a> for Option<T> {
     type Owned = Option<T::Owned>;
 
     #[inline]
+    fn respell(&mut self, input: &'a str) {
+        if let Some(value) = self {
+            value.respell(input);
+        }
+    }
+
+    #[inline]
     fn read<'de, M: Mode<'de, 'a>, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         T::read::<M, D>(d).map(Some)
     }
@@ -336,6 +351,11 @@ impl<'a, T: Field<'a>> Field<'a> for Box<T> {
     type Owned = Box<T::Owned>;
 
     #[inline]
+    fn respell(&mut self, input: &'a str) {
+        (**self).respell(input);
+    }
+
+    #[inline]
     fn read<'de, M: Mode<'de, 'a>, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         T::read::<M, D>(d).map(Box::new)
     }
@@ -354,6 +374,13 @@ impl<'a, T: Field<'a>> Field<'a> for Box<T> {
 /// A JSON array, one element inline.
 impl<'a, T: Field<'a>> Field<'a> for List<T> {
     type Owned = List<T::Owned>;
+
+    #[inline]
+    fn respell(&mut self, input: &'a str) {
+        for value in self.iter_mut() {
+            value.respell(input);
+        }
+    }
 
     #[inline]
     fn read<'de, M: Mode<'de, 'a>, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

@@ -25,8 +25,11 @@ pub struct Members<'a>(Option<Box<Vec<Member<'a>>>>);
 
 /// One extra member, and where it stood among the standard ones.
 #[derive(Clone)]
-pub(super) struct Member<'a> {
+pub(crate) struct Member<'a> {
     pub(super) key: Cow<'a, str>,
+    /// The name as received between its quotes, when it had escapes
+    /// (`x\u0041y`), to be written back so.
+    spelling: Option<Cow<'a, str>>,
     pub(super) value: RawJson<'a>,
     /// How many standard members came before it; `u8::MAX` for a member
     /// added in code, which goes after them all.
@@ -52,6 +55,7 @@ impl<'a> Members<'a> {
     pub fn push(&mut self, key: impl Into<Cow<'a, str>>, value: RawJson<'a>) {
         self.vec().push(Member {
             key: key.into(),
+            spelling: None,
             value,
             after: u8::MAX,
         });
@@ -99,6 +103,7 @@ impl<'a> Members<'a> {
                     .into_iter()
                     .map(|m| Member {
                         key: Cow::Owned(m.key.into_owned()),
+                        spelling: m.spelling.map(|s| Cow::Owned(s.into_owned())),
                         value: m.value.into_owned(),
                         after: m.after,
                     })
@@ -205,6 +210,7 @@ impl<'a> Members<'a> {
     pub(crate) fn push_received(&mut self, key: Cow<'a, str>, value: RawJson<'a>, after: usize) {
         self.vec().push(Member {
             key,
+            spelling: None,
             value,
             after: u8::try_from(after).unwrap_or(u8::MAX),
         });
@@ -212,10 +218,144 @@ impl<'a> Members<'a> {
 
     /// The members with the number of standard members received before
     /// each, for writing them back in place.
-    pub(crate) fn received(&self) -> impl Iterator<Item = (&str, &RawJson<'a>, usize)> {
-        self.slice()
+    pub(crate) fn received(&self) -> impl Iterator<Item = (&Member<'a>, usize)> {
+        self.slice().iter().map(|m| (m, usize::from(m.after)))
+    }
+
+    /// Finds, in the `input` the members' values were borrowed from, how
+    /// each name that had escapes was spelled: a borrowing parse keeps an
+    /// unescaped name only for a name with escapes (any other is borrowed),
+    /// and the name stands just before its value, `"name" : value`.
+    pub(crate) fn respell(&mut self, input: &'a str) {
+        let Some(members) = self.0.as_deref_mut() else {
+            return;
+        };
+        for member in members.iter_mut() {
+            if let (Cow::Owned(_), None) = (&member.key, &member.spelling) {
+                member.spelling = spelled_before(input, member.value.get()).map(Cow::Borrowed);
+            }
+        }
+    }
+
+    /// Whether a member's name was received with escapes, and so must be
+    /// written as it was spelled ([`TextMap`]).
+    pub(crate) fn has_spelled_names(&self) -> bool {
+        self.slice().iter().any(|m| m.spelling.is_some())
+    }
+}
+
+/// The name, as spelled between its quotes, of the member whose value
+/// `value` (a slice of `input`) is: `"name"`, then whitespace, `:` and
+/// whitespace, then the value. `None` when `value` is not a slice of
+/// `input` or does not stand so.
+fn spelled_before<'i>(input: &'i str, value: &str) -> Option<&'i str> {
+    let start = (value.as_ptr() as usize).checked_sub(input.as_ptr() as usize)?;
+    let before = input
+        .get(..start)?
+        .trim_end_matches([' ', '\t', '\n', '\r']);
+    let before = before
+        .strip_suffix(':')?
+        .trim_end_matches([' ', '\t', '\n', '\r']);
+    let name = before.strip_suffix('"')?;
+    // The opening quote: the last one not escaped, that is, preceded by an
+    // even number of backslashes.
+    let bytes = name.as_bytes();
+    let mut at = bytes.len();
+    while let Some(quote) = bytes.get(..at)?.iter().rposition(|&b| b == b'"') {
+        let slashes = bytes
+            .get(..quote)?
             .iter()
-            .map(|m| (m.key.as_ref(), &m.value, usize::from(m.after)))
+            .rev()
+            .take_while(|&&b| b == b'\\')
+            .count();
+        if slashes % 2 == 0 {
+            return name.get(quote + 1..);
+        }
+        at = quote;
+    }
+    None
+}
+
+impl Member<'_> {
+    /// Writes the member into `map`: through serde, or, in a [`TextMap`],
+    /// with its name as it was spelled.
+    pub(crate) fn write<M: serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        map.serialize_entry(self.key.as_ref(), &self.value)
+    }
+
+    /// Writes the member into a [`TextMap`], its name as received.
+    pub(crate) fn write_text(&self, map: &mut TextMap) -> Result<(), serde_json::Error> {
+        match &self.spelling {
+            Some(spelling) => {
+                map.raw_key(spelling);
+                serde::ser::SerializeMap::serialize_value(map, &self.value)
+            }
+            None => self.write(map),
+        }
+    }
+}
+
+/// A JSON object written as text, for a body with a member name that must
+/// be written as it was spelled: serde's map keys are written with
+/// standard escaping, and cannot carry the received spelling. The body is
+/// then written as one raw JSON value.
+pub(crate) struct TextMap {
+    out: String,
+    empty: bool,
+}
+
+impl TextMap {
+    pub(crate) fn new() -> Self {
+        Self {
+            out: String::from("{"),
+            empty: true,
+        }
+    }
+
+    fn separate(&mut self) {
+        if !std::mem::take(&mut self.empty) {
+            self.out.push(',');
+        }
+    }
+
+    /// A name, between quotes, exactly as `spelled`.
+    fn raw_key(&mut self, spelled: &str) {
+        self.separate();
+        self.out.push('"');
+        self.out.push_str(spelled);
+        self.out.push('"');
+    }
+
+    /// The object's text, as a raw value.
+    pub(crate) fn into_raw(
+        mut self,
+    ) -> Result<Box<serde_json::value::RawValue>, serde_json::Error> {
+        self.out.push('}');
+        serde_json::value::RawValue::from_string(self.out)
+    }
+}
+
+impl serde::ser::SerializeMap for TextMap {
+    type Ok = ();
+    type Error = serde_json::Error;
+
+    fn serialize_key<T: serde::Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Self::Error> {
+        self.separate();
+        self.out.push_str(&serde_json::to_string(key)?);
+        Ok(())
+    }
+
+    fn serialize_value<T: serde::Serialize + ?Sized>(
+        &mut self,
+        value: &T,
+    ) -> Result<(), Self::Error> {
+        self.out.push(':');
+        self.out.push_str(&serde_json::to_string(value)?);
+        Ok(())
+    }
+
+    fn end(self) -> Result<(), Self::Error> {
+        Ok(())
     }
 }
 

@@ -20,6 +20,7 @@ use serde::de::{self, DeserializeSeed};
 pub(crate) use field::{Borrow, Field, Mode, Own, Seed, Write, read_known, wire};
 pub(crate) use members::Layout;
 pub use members::Members;
+pub(crate) use members::{Member, TextMap};
 pub(crate) use rare::Rare;
 pub(crate) use raw::CowStr;
 pub use raw::RawJson;
@@ -243,7 +244,12 @@ impl fmt::Debug for Redacted {
 pub(crate) fn parse_slice<'a, T: Field<'a>>(vendor: Vendor, input: &'a [u8]) -> Result<T, Error> {
     reset_context();
     let result = match core::str::from_utf8(input) {
-        Ok(text) => finish(&mut serde_json::Deserializer::from_str(text)),
+        Ok(text) => finish(&mut serde_json::Deserializer::from_str(text)).map(|mut value: T| {
+            // A walk over the members kept (usually none), cheaper than a
+            // scan of the input for a backslash.
+            value.respell(text);
+            value
+        }),
         Err(_) => finish(&mut serde_json::Deserializer::from_slice(input)),
     };
     result.map_err(|e| error_of(vendor, &e, input))

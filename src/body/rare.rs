@@ -48,6 +48,14 @@ impl<V> Rare<V> {
             .flat_map(|present| std::iter::once(&present.first).chain(&present.rest))
     }
 
+    /// The members present, to change in place.
+    pub(crate) fn iter_mut(&mut self) -> impl Iterator<Item = &mut V> {
+        self.0.iter_mut().flat_map(|present| {
+            let Present { first, rest } = &mut **present;
+            std::iter::once(first).chain(rest.iter_mut())
+        })
+    }
+
     /// Sets a member: replaces the one of the same variant, or adds it.
     pub(crate) fn set(&mut self, value: V) {
         let Some(present) = &mut self.0 else {
