@@ -188,6 +188,10 @@ pub trait BodyFamily {
     type Of<'a>: Body<'a, Owned = Self::Owned> + Display;
     /// The documented deviations, applied to the input's JSON value.
     const NORMALISE: fn(&mut Value) = unchanged;
+    /// The body's members that it does not define.
+    fn members<'b, 'a>(body: &'b Self::Of<'a>) -> &'b sso_errors::Members<'a>;
+    /// The same, to change.
+    fn members_mut<'b, 'a>(body: &'b mut Self::Of<'a>) -> &'b mut sso_errors::Members<'a>;
 }
 
 /// Everything asserted of body type `F` for any input.
@@ -225,6 +229,7 @@ pub fn body<F: BodyFamily>(data: &[u8]) {
     assert_eq!(body, body.clone());
     assert_eq!(owned, body.clone().into_owned());
     check_display("body", &body);
+    assert_members_hidden::<F>(&body);
 
     let json = body.to_json();
     let again = <F::Of<'_> as Body<'_>>::parse(json.as_bytes())
@@ -240,6 +245,41 @@ pub fn body<F: BodyFamily>(data: &[u8]) {
     assert_eq!(again.is_retryable(), body.is_retryable());
     assert_same_json("body", data, &json, F::NORMALISE);
 }
+
+/// Asserts that no value of a member the body does not define is written by
+/// its `Display` or `Debug`: each run of [`HIDDEN_MIN`] or more ASCII letters
+/// and digits of such a value (and of no member's name) that is in what the
+/// body writes is also in what the same body writes without those members
+/// (the crate's own words, or a member it models).
+pub fn assert_members_hidden<F: BodyFamily>(body: &F::Of<'_>) {
+    let written = |body: &F::Of<'_>| format!("{body}\n{body:?}\n{body:#?}");
+    let full = written(body);
+    let mut bare = body.clone();
+    let names: Vec<String> = F::members(body)
+        .iter()
+        .map(|(name, _)| name.to_owned())
+        .collect();
+    for name in &names {
+        F::members_mut(&mut bare).remove(name);
+    }
+    let bare = written(&bare);
+    for (_, value) in F::members(body).iter() {
+        for run in value
+            .get()
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|run| run.len() >= HIDDEN_MIN)
+            .filter(|run| !names.iter().any(|name| name.contains(run)))
+        {
+            assert!(
+                !full.contains(run) || bare.contains(run),
+                "an unmodelled value {run:?} is written: {full:?}"
+            );
+        }
+    }
+}
+
+/// The shortest run of a value that [`assert_members_hidden`] looks for.
+pub const HIDDEN_MIN: usize = 8;
 
 // ---------------------------------------------------------------------------
 // Statuses
@@ -555,6 +595,12 @@ macro_rules! bodies {
             type Owned = $Body<'static>;
             type Of<'a> = $Body<'a>;
             const NORMALISE: fn(&mut Value) = $normalise;
+            fn members<'b, 'a>(body: &'b Self::Of<'a>) -> &'b sso_errors::Members<'a> {
+                &body.members
+            }
+            fn members_mut<'b, 'a>(body: &'b mut Self::Of<'a>) -> &'b mut sso_errors::Members<'a> {
+                &mut body.members
+            }
         }
     )+};
 }
