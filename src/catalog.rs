@@ -7,6 +7,14 @@
 //! at compile time, checked against a [`phf`] table in the tests), the
 //! [`Catalog`] implementation, and the `Display`/`FromStr` conversions.
 //!
+//! Why `phf` is a dependency: the macro also emits each catalog's `phf_map!`
+//! of codes and of labels. They are the table of record that the perfect
+//! hash is checked against, entry by entry and on every neighbour of every
+//! key, and the baseline the lookup benchmarks compare it with; the crate's
+//! own lookups never use them. They reach the tests and benchmarks through a
+//! hidden module, and are compiled into every build because the table that
+//! emits the fast path emits them beside it.
+//!
 //! Generic code walks any catalog through the [`Catalog`] trait:
 //!
 //! ```
