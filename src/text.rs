@@ -58,6 +58,19 @@ pub(crate) fn cut_len(text: &str, max: usize) -> usize {
     end
 }
 
+/// A received code no catalog holds, in a line the crate writes: only its
+/// length (`unknown code of 7 bytes`), since it may be anything (a token
+/// sent where a code belongs).
+#[cfg(feature = "std")]
+pub(crate) struct Withheld(pub(crate) usize);
+
+#[cfg(feature = "std")]
+impl fmt::Display for Withheld {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown code of {} bytes", self.0)
+    }
+}
+
 /// The most bytes of received text a body's `Display` writes per member.
 #[cfg(feature = "std")]
 pub(crate) const MAX_DISPLAYED: usize = 256;

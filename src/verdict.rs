@@ -176,7 +176,7 @@ impl fmt::Display for ReplyCode<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Known(code) => f.write_str(code.code()),
-            Self::Unknown { code, .. } => write!(f, "unknown code of {} bytes", code.len()),
+            Self::Unknown { code, .. } => fmt::Display::fmt(&crate::text::Withheld(code.len()), f),
         }
     }
 }

@@ -204,7 +204,7 @@ impl<C: Catalog> fmt::Display for Wire<'_, C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.repr {
             Repr::Known(..) => f.write_str(self.as_str()),
-            Repr::Unknown(text) => write!(f, "unknown code of {} bytes", text.len()),
+            Repr::Unknown(text) => fmt::Display::fmt(&crate::text::Withheld(text.len()), f),
         }
     }
 }

@@ -3,8 +3,6 @@
 //! bodies, checking what comes back, what is retried, how often and after
 //! what wait.
 
-use std::io::{BufRead as _, BufReader, Read as _};
-use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -15,6 +13,10 @@ use axum::response::IntoResponse;
 use axum::routing;
 use serde_json::Value;
 
+#[path = "common/example.rs"]
+mod example;
+use example::Example;
+
 /// The seed's User.login request, and the login server's other users.
 const SEED_LOGIN: &str =
     r#"{"username": "user1", "password": "SD:n25a9-?Z8e-49bQ  D%", "current_app": "CRM"}"#;
@@ -22,53 +24,6 @@ const EXPIRING: &str =
     r#"{"username": "user3", "password": "user3-Pa55w0rd-expiring", "current_app": "CRM"}"#;
 const WRONG: &str = r#"{"username": "user1", "password": "wrong-password", "current_app": "CRM"}"#;
 const MISSING: &str = r#"{"username": "user1", "current_app": "CRM"}"#;
-
-/// An example binary, started with `args`, that prints `listening on ADDR`.
-struct Example {
-    child: Child,
-    addr: String,
-}
-
-impl Example {
-    fn start(name: &str, args: &[&str]) -> Self {
-        let exe = std::env::current_exe().unwrap();
-        let dir = exe.parent().unwrap().parent().unwrap().join("examples");
-        let mut child = Command::new(dir.join(format!("{name}{}", std::env::consts::EXE_SUFFIX)))
-            .args(args)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap_or_else(|e| panic!("the {name} example is built with the tests: {e}"));
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let addr = line
-            .trim()
-            .strip_prefix("listening on ")
-            .unwrap()
-            .to_owned();
-        Self { child, addr }
-    }
-
-    fn url(&self) -> String {
-        format!("http://{}", self.addr)
-    }
-
-    /// Stops it and returns its log.
-    fn stop(mut self) -> String {
-        self.child.kill().unwrap();
-        self.child.wait().unwrap();
-        let mut log = String::new();
-        self.child
-            .stderr
-            .take()
-            .unwrap()
-            .read_to_string(&mut log)
-            .unwrap();
-        log
-    }
-}
 
 /// What came back: status, content type, `Retry-After`, body.
 async fn post(url: &str, body: &str) -> (u16, String, Option<String>, String) {

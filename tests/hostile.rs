@@ -5,6 +5,8 @@
 use sso_errors::zato::{Disclosure, SubStatus};
 use sso_errors::{AnyReply, Body, DISPLAY_MAX, Error, detect, merchant, openam, zato, zenlogin};
 
+mod common;
+
 const MIB: usize = 1 << 20;
 
 fn assert_short(text: &str) {
@@ -560,7 +562,7 @@ fn member_names_come_back_as_they_were_spelled() {
         br#"{"status":"ok","cid":"c1","\\\\\u0045":null}"#,
     ] {
         let response = zato::Response::parse(body).unwrap();
-        let compact = common_compact(body);
+        let compact = common::compact(std::str::from_utf8(body).unwrap());
         assert_eq!(
             response.to_json(),
             compact,
@@ -574,27 +576,4 @@ fn member_names_come_back_as_they_were_spelled() {
         .members
         .push("x\"y", sso_errors::RawJson::from_json("1").unwrap());
     assert_eq!(built.to_json(), r#"{"status":"ok","cid":"c1","x\"y":1}"#);
-}
-
-/// `body` without the whitespace outside its strings.
-fn common_compact(body: &[u8]) -> String {
-    let text = std::str::from_utf8(body).unwrap();
-    let (mut out, mut in_string, mut escaped) = (String::new(), false, false);
-    for c in text.chars() {
-        if in_string {
-            out.push(c);
-            match (escaped, c) {
-                (true, _) => escaped = false,
-                (false, '\\') => escaped = true,
-                (false, '"') => in_string = false,
-                _ => {}
-            }
-        } else if c == '"' {
-            in_string = true;
-            out.push(c);
-        } else if !c.is_whitespace() {
-            out.push(c);
-        }
-    }
-    out
 }

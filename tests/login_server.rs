@@ -6,8 +6,6 @@
 mod totp;
 
 use std::collections::HashSet;
-use std::io::{BufRead as _, BufReader, Read as _};
-use std::process::{Child, Command, Stdio};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use http_body_util::{BodyExt as _, Full};
@@ -16,6 +14,10 @@ use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::TokioExecutor;
 use sso_errors::zato::{self, ReplyBody, Status, SubStatus};
+
+#[path = "common/example.rs"]
+mod example;
+use example::Example;
 
 /// The seed's User.login request body, as its curl example sends it.
 const SEED_LOGIN: &str = "\n  {\n  \"username\":     \"user1\",\n  \"password\":     \"SD:n25a9-?Z8e-49bQ  D%\",\n  \"current_app\":  \"CRM\"\n  }";
@@ -29,48 +31,20 @@ const PASSWORDS: [&str; 4] = [
 
 /// The example, started on a free loopback port.
 struct Server {
-    child: Child,
+    example: Example,
     url: String,
 }
 
 impl Server {
     fn start() -> Self {
-        let exe = std::env::current_exe().unwrap();
-        let dir = exe.parent().unwrap().parent().unwrap().join("examples");
-        let path = dir.join(format!("zato_login_server{}", std::env::consts::EXE_SUFFIX));
-        let mut child = Command::new(path)
-            .args(["--addr", "127.0.0.1:0"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("the example is built with the tests");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let addr = line
-            .trim()
-            .strip_prefix("listening on ")
-            .unwrap()
-            .to_owned();
-        Self {
-            child,
-            url: format!("http://{addr}/zato/sso/user/login"),
-        }
+        let example = Example::start("zato_login_server", &["--addr", "127.0.0.1:0"]);
+        let url = format!("{}/zato/sso/user/login", example.url());
+        Self { example, url }
     }
 
     /// Stops the server and returns its log.
-    fn stop(mut self) -> String {
-        self.child.kill().unwrap();
-        self.child.wait().unwrap();
-        let mut log = String::new();
-        self.child
-            .stderr
-            .take()
-            .unwrap()
-            .read_to_string(&mut log)
-            .unwrap();
-        log
+    fn stop(self) -> String {
+        self.example.stop()
     }
 }
 

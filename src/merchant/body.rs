@@ -168,7 +168,7 @@ impl crate::text::LogLine for ErrorEntry<'_> {
         // length.
         match ErrorCode::from_code(&self.code) {
             Some(known) => f.write_str(known.code())?,
-            None => write!(f, "unknown code of {} bytes", self.code.len())?,
+            None => write!(f, "{}", crate::text::Withheld(self.code.len()))?,
         }
         write!(
             f,

@@ -195,10 +195,10 @@ impl crate::text::LogLine for Response<'_> {
         )?;
         for (i, code) in self.sub_status.iter().enumerate() {
             f.write_str(if i == 0 { ": " } else { ", " })?;
-            // A code not in the catalog is received text: only its length.
-            match code.known() {
-                Some(known) => write!(f, "{} {}", known.code(), known.label().unwrap_or_default())?,
-                None => write!(f, "unknown code of {} bytes", code.as_str().len())?,
+            // A code not in the catalog shows only its length (`Wire`).
+            match code.known().and_then(SubStatus::label) {
+                Some(label) => write!(f, "{code} {label}")?,
+                None => write!(f, "{code}")?,
             }
         }
         Ok(())

@@ -334,23 +334,11 @@ impl crate::text::LogLine for ErrorObject<'_> {
         let detail = self.shown();
         let text = detail.as_deref().or_else(|| self.title());
         match (&self.code, text) {
-            (Some(code), Some(text)) => write!(f, "{}: {}", Shown(code), Bounded(text)),
-            (Some(code), None) => fmt::Display::fmt(&Shown(code), f),
+            // A code not in the catalog shows only its length (`Wire`).
+            (Some(code), Some(text)) => write!(f, "{code}: {}", Bounded(text)),
+            (Some(code), None) => fmt::Display::fmt(code, f),
             (None, Some(text)) => fmt::Display::fmt(&Bounded(text), f),
             (None, None) => f.write_str("error without code or detail"),
-        }
-    }
-}
-
-/// A code in a log line: a known one as the catalog spells it, an unknown
-/// one only by its length.
-struct Shown<'c, 'a>(&'c Code<'a>);
-
-impl fmt::Display for Shown<'_, '_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0.known() {
-            Some(known) => f.write_str(known.code()),
-            None => write!(f, "unknown code of {} bytes", self.0.as_str().len()),
         }
     }
 }
